@@ -1,0 +1,59 @@
+package io.heavyingest.config;
+
+import io.smallrye.config.PropertiesConfigSource;
+import io.smallrye.config.SmallRyeConfig;
+import io.smallrye.config.SmallRyeConfigBuilder;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.net.URL;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Map;
+
+/**
+ * Builds the product's configuration outside Quarkus (the local command, benchmarks, plain unit tests) from the
+ * same sources Quarkus reads: system properties, environment, {@code config/application.properties} in the
+ * working directory, then {@code application.properties} on the class path.
+ */
+public final class ConfigLoader {
+    private ConfigLoader() {
+    }
+
+    /** Loads the configuration from the standard sources. */
+    public static HeavyIngestConfig load() {
+        return load(Map.of());
+    }
+
+    /** Loads the configuration with {@code overrides} taking precedence over every other source. */
+    public static HeavyIngestConfig load(Map<String, String> overrides) {
+        return build(overrides).getConfigMapping(HeavyIngestConfig.class);
+    }
+
+    /** The underlying config, for groups other capabilities map themselves. */
+    public static SmallRyeConfig build(Map<String, String> overrides) {
+        SmallRyeConfigBuilder builder = new SmallRyeConfigBuilder()
+                .addDefaultSources()
+                .addDiscoveredConverters()
+                .withMapping(HeavyIngestConfig.class)
+                .withSources(new PropertiesConfigSource(overrides, "overrides", 500));
+        Path userFile = Path.of("config", "application.properties");
+        if (Files.isRegularFile(userFile)) {
+            builder.withSources(properties(userFile.toUri().toString(), 260));
+        }
+        URL bundled = ConfigLoader.class.getClassLoader().getResource("application.properties");
+        if (bundled != null) {
+            builder.withSources(properties(bundled.toString(), 250));
+        }
+        return builder.build();
+    }
+
+    private static PropertiesConfigSource properties(String url, int ordinal) {
+        try {
+            return new PropertiesConfigSource(new URL(url), ordinal);
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot read configuration " + url, e);
+        }
+    }
+
+}

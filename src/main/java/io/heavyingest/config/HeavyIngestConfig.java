@@ -1,0 +1,99 @@
+package io.heavyingest.config;
+
+import io.smallrye.config.ConfigMapping;
+import io.smallrye.config.WithDefault;
+import io.smallrye.config.WithName;
+
+import java.util.Optional;
+
+/** All settings of the product, under one prefix and grouped by concern. */
+@ConfigMapping(prefix = "heavy-ingest")
+public interface HeavyIngestConfig {
+
+    /** How files are read and batched on their way to the warehouse. */
+    Ingest ingest();
+
+    /** How the table plan is derived from a file's shape. */
+    Schema schema();
+
+    /** Which warehouse receives the data, and the embedded default's settings. */
+    Warehouse warehouse();
+
+    interface Ingest {
+        /** P&L values per columnar batch sent to the warehouse (rounded up to whole file rows). */
+        @WithDefault("524288")
+        int batchValues();
+
+        /** Log a progress line every this many bytes read. */
+        @WithDefault("16777216")
+        long progressBytes();
+
+        /** Files larger than this are rejected as bad input before any row is loaded. */
+        @WithDefault("4294967296")
+        long maxFileBytes();
+    }
+
+    interface Schema {
+        /** Name of the profile, printed in plans and reports. */
+        @WithDefault("default")
+        String profile();
+
+        /** Stable name readers use for the current dataset (a view or table). */
+        @WithDefault("strategy_pnl")
+        String currentTable();
+
+        /** Growth headroom for the strategy dictionary: capacity = strategies x this factor. */
+        @WithDefault("2.0")
+        double dictionaryHeadroom();
+
+        /** Trading days in a week; a fragment holds about one week of rows. */
+        @WithDefault("5")
+        int tradingDaysPerWeek();
+
+        /** Lower bound for fragment_size, in rows. */
+        @WithDefault("1")
+        long minFragmentRows();
+
+        /** Upper bound for fragment_size, in rows (HeavyDB's default is 32,000,000). */
+        @WithDefault("32000000")
+        long maxFragmentRows();
+
+        /** Date encoding: AUTO picks DAYS(16) when every date (plus headroom) fits, else DAYS(32). */
+        @WithDefault("AUTO")
+        DateEncodingChoice dateEncoding();
+
+        /** Years beyond the last known date that DAYS(16) must still cover, so later loads fit too. */
+        @WithDefault("10")
+        int dateHeadroomYears();
+    }
+
+    /** Date encoding choice of the schema profile. */
+    enum DateEncodingChoice { AUTO, DAYS16, DAYS32 }
+
+    interface Warehouse {
+        /** Warehouse kind: duckdb (embedded default) or heavydb. Set heavy-ingest.heavydb.url to pick heavydb. */
+        @WithDefault("duckdb")
+        String kind();
+
+        /** DuckDB settings of the embedded warehouse. */
+        DuckDb duckdb();
+    }
+
+    interface DuckDb {
+        /** Database file of the embedded warehouse; ":memory:name" for a named in-memory database. */
+        @WithDefault("target/warehouse/heavy-ingest.duckdb")
+        String path();
+
+        /** Maximum pooled connections. */
+        @WithDefault("4")
+        int maxPoolSize();
+
+        /** DuckDB worker threads; 0 lets DuckDB use every core. */
+        @WithDefault("0")
+        int threads();
+
+        /** DuckDB memory limit, for example "2GB"; empty keeps DuckDB's default (80% of RAM). */
+        @WithName("memory-limit")
+        Optional<String> memoryLimit();
+    }
+}

@@ -1,0 +1,53 @@
+package io.heavyingest.csv;
+
+/**
+ * A wide P&L file that breaks a validation rule. Carries where the problem is (source, 1-based line and
+ * column, strategy when the column is a strategy) so that users can fix the file without a stack trace.
+ */
+public final class CsvFormatException extends RuntimeException {
+    private final CsvProblem problem;
+    private final String source;
+    private final long line;
+    private final int column;
+    private final String strategy;
+    private final String detail;
+
+    public CsvFormatException(CsvProblem problem, String source, long line, int column, String strategy, String detail) {
+        super(format(source, line, column, strategy, detail));
+        this.problem = problem;
+        this.source = source;
+        this.line = line;
+        this.column = column;
+        this.strategy = strategy;
+        this.detail = detail;
+    }
+
+    private static String format(String source, long line, int column, String strategy, String detail) {
+        StringBuilder sb = new StringBuilder().append(source).append(':').append(line);
+        if (column > 0) {
+            sb.append(':').append(column);
+        }
+        sb.append(": ").append(detail);
+        if (strategy != null) {
+            sb.append(" (strategy \"").append(strategy).append("\")");
+        }
+        return sb.toString();
+    }
+
+    public CsvProblem problem() { return problem; }
+
+    /** Name of the file or object the problem is in. */
+    public String source() { return source; }
+
+    /** 1-based line of the record that holds the problem. */
+    public long line() { return line; }
+
+    /** 1-based column (field position); 0 when the problem concerns the whole line. */
+    public int column() { return column; }
+
+    /** Strategy of the offending column, or null when the column is not a strategy. */
+    public String strategy() { return strategy; }
+
+    /** The problem without its location. */
+    public String detail() { return detail; }
+}

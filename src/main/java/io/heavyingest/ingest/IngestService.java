@@ -1,0 +1,270 @@
+package io.heavyingest.ingest;
+
+import io.heavyingest.config.HeavyIngestConfig;
+import io.heavyingest.csv.CsvFormatException;
+import io.heavyingest.csv.CsvProblem;
+import io.heavyingest.csv.WideCsvReader;
+import io.heavyingest.csv.WideHeader;
+import io.heavyingest.csv.WideRow;
+import io.heavyingest.schema.FileShape;
+import io.heavyingest.schema.Identifiers;
+import io.heavyingest.schema.SchemaPlanner;
+import io.heavyingest.schema.TablePlan;
+import io.heavyingest.warehouse.LoadRecord;
+import io.heavyingest.warehouse.LoadStatus;
+import io.heavyingest.warehouse.PnlBatch;
+import io.heavyingest.warehouse.StagedLoad;
+import io.heavyingest.warehouse.Warehouse;
+import org.jboss.logging.Logger;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.UncheckedIOException;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.temporal.ChronoUnit;
+import java.util.Optional;
+import java.util.zip.GZIPInputStream;
+
+/**
+ * Streams one wide P&amp;L object into the warehouse: parse, plan, stage, verify, publish, record. Exactly one
+ * load-history row is written per call. Bad input raises {@link CsvFormatException} after the failure is
+ * recorded; warehouse or I/O failures propagate after a best-effort record, and nothing partial is visible.
+ */
+public final class IngestService {
+    private static final Logger LOG = Logger.getLogger(IngestService.class);
+
+    private final Warehouse warehouse;
+    private final SchemaPlanner planner;
+    private final HeavyIngestConfig.Ingest settings;
+    private final String currentTable;
+
+    public IngestService(Warehouse warehouse, HeavyIngestConfig config) {
+        this.warehouse = warehouse;
+        this.planner = new SchemaPlanner(config.schema());
+        this.settings = config.ingest();
+        this.currentTable = config.schema().currentTable();
+    }
+
+    public Warehouse warehouse() {
+        return warehouse;
+    }
+
+    public IngestResult ingest(IngestRequest request) {
+        Instant started = Instant.now();
+        long t0 = System.nanoTime();
+        Optional<LoadRecord> earlier = warehouse.publishedLoad(request.datasetId());
+        if (earlier.isPresent()) {
+            closeQuietly(request.content());
+            LoadRecord e = earlier.get();
+            LoadRecord dup = new LoadRecord(request.datasetId(), request.source(), LoadStatus.DUPLICATE, e.tableName(),
+                    e.bytes(), e.rows(), e.strategies(), e.days(), e.nullValues(), e.firstDate(), e.lastDate(),
+                    started, 0, 0, millis(System.nanoTime() - t0), null);
+            warehouse.recordAttempt(dup);
+            LOG.infof("%s: dataset %s was already loaded into %s; recorded as a duplicate",
+                    request.source(), request.datasetId(), e.tableName());
+            return new IngestResult(dup, null, warehouse.kind(), warehouse.location());
+        }
+        Progress progress = new Progress(request, t0);
+        try {
+            return load(request, started, t0, progress);
+        } catch (RuntimeException e) {
+            recordFailure(request, started, t0, progress, e);
+            throw e;
+        } finally {
+            closeQuietly(request.content());
+        }
+    }
+
+    private IngestResult load(IngestRequest request, Instant started, long t0, Progress progress) {
+        if (request.sizeBytes() > settings.maxFileBytes()) {
+            throw tooLarge(request, request.sizeBytes());
+        }
+        if (request.sizeBytes() == 0) {
+            throw new CsvFormatException(CsvProblem.EMPTY_FILE, request.source(), 1, 0, null, "file is empty: expected a header line");
+        }
+        InputStream in = decode(request);
+        long parseNanos = 0;
+        long loadNanos = 0;
+        long p = System.nanoTime();
+        WideCsvReader reader = new WideCsvReader(in, request.source());
+        WideHeader header = reader.header();
+        int width = header.strategies().size();
+        WideRow row = new WideRow(width);
+        int rowsPerBatch = (int) Math.max(2, Math.min(Integer.MAX_VALUE / Math.max(1, width),
+                (settings.batchValues() + width - 1) / width));
+        PnlBatch batch = new PnlBatch(header.strategies(), rowsPerBatch * width);
+
+        // Read up to two rows before planning: the first date and the date cadence shape the table.
+        LocalDate first = null;
+        LocalDate second = null;
+        long firstRowBytes = 0;
+        LocalDate min = null;
+        LocalDate max = null;
+        long nulls = 0;
+        int days = 0;
+        while (days < 2 && reader.next(row)) {
+            if (days == 0) {
+                first = row.date();
+                firstRowBytes = reader.lastRecordBytes();
+            } else {
+                second = row.date();
+            }
+            batch.addRow((int) row.date().toEpochDay(), row.values(), row.missing());
+            nulls += row.missingCount();
+            min = min == null || row.date().isBefore(min) ? row.date() : min;
+            max = max == null || row.date().isAfter(max) ? row.date() : max;
+            days++;
+        }
+        parseNanos += System.nanoTime() - p;
+        TablePlan plan = planner.plan(estimateShape(request, header, firstRowBytes, first, second));
+        LOG.infof("%s: %,d strategies; plan %s", request.source(), width, plan.summary());
+
+        long l = System.nanoTime();
+        try (StagedLoad staged = warehouse.stage(request.datasetId(), plan)) {
+            loadNanos += System.nanoTime() - l;
+            while (true) {
+                p = System.nanoTime();
+                boolean more = reader.next(row);
+                if (more) {
+                    checkPlan(plan, row, request.source());
+                    if (!batch.hasRoomFor(width)) {
+                        parseNanos += System.nanoTime() - p;
+                        l = System.nanoTime();
+                        staged.append(batch);
+                        batch.clear();
+                        loadNanos += System.nanoTime() - l;
+                        p = System.nanoTime();
+                    }
+                    batch.addRow((int) row.date().toEpochDay(), row.values(), row.missing());
+                    nulls += row.missingCount();
+                    min = row.date().isBefore(min) ? row.date() : min;
+                    max = row.date().isAfter(max) ? row.date() : max;
+                    days++;
+                    checkSize(request, reader);
+                    progress.update(reader.bytesRead(), (long) days * width);
+                }
+                parseNanos += System.nanoTime() - p;
+                if (!more) {
+                    break;
+                }
+            }
+            l = System.nanoTime();
+            if (batch.size() > 0) {
+                staged.append(batch);
+                batch.clear();
+            }
+            long rows = (long) days * width;
+            String table = Identifiers.datasetTable(currentTable, request.datasetId());
+            // the history row is written inside the publish step, so it carries the timings up to that step
+            long beforePublish = System.nanoTime();
+            LoadRecord record = new LoadRecord(request.datasetId(), request.source(), LoadStatus.LOADED, table,
+                    reader.bytesRead(), rows, width, days, nulls, min, max, started, millis(parseNanos),
+                    millis(loadNanos + (beforePublish - l)), millis(beforePublish - t0), null);
+            staged.publish(rows, record);
+            loadNanos += System.nanoTime() - l;
+            LoadRecord done = withTotals(record, millis(parseNanos), millis(loadNanos), millis(System.nanoTime() - t0));
+            LOG.infof("%s: loaded %,d rows (%,d strategies x %,d days) into %s in %,d ms",
+                    request.source(), rows, width, days, table, done.totalMillis());
+            return new IngestResult(done, plan, warehouse.kind(), warehouse.location());
+        }
+    }
+
+    private static LoadRecord withTotals(LoadRecord r, long parse, long load, long total) {
+        return new LoadRecord(r.datasetId(), r.source(), r.status(), r.tableName(), r.bytes(), r.rows(), r.strategies(),
+                r.days(), r.nullValues(), r.firstDate(), r.lastDate(), r.startedAt(), parse, load, total, r.error());
+    }
+
+    private FileShape estimateShape(IngestRequest request, WideHeader header, long firstRowBytes,
+                                    LocalDate first, LocalDate second) {
+        long days = 1;
+        if (request.sizeBytes() > 0 && firstRowBytes > 0 && !request.source().endsWith(".gz")) {
+            days = Math.max(1, Math.round((double) (request.sizeBytes() - header.headerBytes()) / firstRowBytes));
+        }
+        double gap = second == null ? 1 : Math.max(1, Math.abs(ChronoUnit.DAYS.between(first, second)));
+        LocalDate last = first.plusDays((long) Math.ceil(gap * (days - 1)));
+        return new FileShape(header.strategies().size(), days, first, last, gap);
+    }
+
+    private static void checkPlan(TablePlan plan, WideRow row, String source) {
+        if (!plan.covers(row.date())) {
+            throw new CsvFormatException(CsvProblem.DATE_OUT_OF_PLAN, source, row.line(), 1, null,
+                    "date " + row.date() + " is outside the DAYS(" + plan.dateEncoding().bits()
+                            + ") range chosen from the first rows; set heavy-ingest.schema.date-encoding=DAYS32");
+        }
+    }
+
+    private void checkSize(IngestRequest request, WideCsvReader reader) {
+        if (reader.bytesRead() > settings.maxFileBytes()) {
+            throw tooLarge(request, reader.bytesRead());
+        }
+    }
+
+    private CsvFormatException tooLarge(IngestRequest request, long bytes) {
+        return new CsvFormatException(CsvProblem.TOO_LARGE, request.source(), 1, 0, null,
+                "file has " + bytes + " bytes or more, over the limit of " + settings.maxFileBytes()
+                        + " (heavy-ingest.ingest.max-file-bytes)");
+    }
+
+    private static InputStream decode(IngestRequest request) {
+        if (!request.source().endsWith(".gz")) {
+            return request.content();
+        }
+        try {
+            return new GZIPInputStream(request.content(), 1 << 16);
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot open gzip stream of " + request.source(), e);
+        }
+    }
+
+    private void recordFailure(IngestRequest request, Instant started, long t0, Progress progress, RuntimeException e) {
+        String error = e instanceof CsvFormatException ? e.getMessage()
+                : e.getClass().getSimpleName() + ": " + e.getMessage();
+        LoadRecord failed = new LoadRecord(request.datasetId(), request.source(), LoadStatus.FAILED, null,
+                progress.bytes, 0, 0, 0, 0, null, null, started, 0, 0, millis(System.nanoTime() - t0), error);
+        try {
+            warehouse.recordAttempt(failed);
+        } catch (RuntimeException recordError) {
+            e.addSuppressed(recordError);
+            LOG.warnf("%s: could not record the failed attempt: %s", request.source(), recordError.getMessage());
+        }
+        LOG.warnf("%s: load failed: %s", request.source(), error);
+    }
+
+    private static long millis(long nanos) {
+        return nanos / 1_000_000;
+    }
+
+    private static void closeQuietly(InputStream in) {
+        try {
+            in.close();
+        } catch (IOException | RuntimeException ignored) {
+            // closing a stream we are done with: nothing to add
+        }
+    }
+
+    /** Logs bytes and rows read so far, with the rate, every {@code progressBytes}. */
+    private final class Progress {
+        private final IngestRequest request;
+        private final long t0;
+        private long nextReport;
+        long bytes;
+
+        Progress(IngestRequest request, long t0) {
+            this.request = request;
+            this.t0 = t0;
+            this.nextReport = settings.progressBytes();
+        }
+
+        void update(long bytesRead, long rows) {
+            bytes = bytesRead;
+            if (bytesRead >= nextReport) {
+                nextReport = bytesRead + settings.progressBytes();
+                double seconds = Math.max(1e-9, (System.nanoTime() - t0) / 1e9);
+                String of = request.sizeBytes() > 0 ? String.format(" of %,d", request.sizeBytes()) : "";
+                LOG.infof("%s: %,d%s bytes, %,d rows read (%.1f MB/s)", request.source(), bytesRead, of, rows,
+                        bytesRead / 1e6 / seconds);
+            }
+        }
+    }
+}

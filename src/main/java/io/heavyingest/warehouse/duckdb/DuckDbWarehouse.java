@@ -1,0 +1,246 @@
+package io.heavyingest.warehouse.duckdb;
+
+import io.agroal.api.AgroalDataSource;
+import io.heavyingest.config.HeavyIngestConfig;
+import io.heavyingest.schema.DuckDbDdl;
+import io.heavyingest.schema.Identifiers;
+import io.heavyingest.schema.TablePlan;
+import io.heavyingest.warehouse.LoadRecord;
+import io.heavyingest.warehouse.LoadStatus;
+import io.heavyingest.warehouse.PnlMatrix;
+import io.heavyingest.warehouse.StagedLoad;
+import io.heavyingest.warehouse.Warehouse;
+import io.heavyingest.warehouse.WarehouseException;
+
+import java.sql.Connection;
+import java.sql.Date;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.sql.Timestamp;
+import java.sql.Types;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+
+/** The embedded default warehouse: DuckDB in-process, pooled by Agroal. */
+public final class DuckDbWarehouse implements Warehouse {
+    static final String HISTORY_TABLE = "load_history";
+
+    private static final String HISTORY_COLUMNS = "dataset_id, source, status, table_name, bytes, row_count, "
+            + "strategy_count, day_count, null_count, first_date, last_date, started_at, parse_millis, "
+            + "load_millis, total_millis, error";
+
+    private final AgroalDataSource pool;
+    private final String location;
+    private final String currentTable;
+
+    public DuckDbWarehouse(HeavyIngestConfig config) {
+        this.pool = DuckDbPool.open(config.warehouse().duckdb());
+        this.location = config.warehouse().duckdb().path();
+        this.currentTable = Identifiers.checked(config.schema().currentTable());
+        createHistory();
+    }
+
+    private void createHistory() {
+        try (Connection c = pool.getConnection(); Statement st = c.createStatement()) {
+            st.execute("CREATE SEQUENCE IF NOT EXISTS " + HISTORY_TABLE + "_seq");
+            st.execute("CREATE TABLE IF NOT EXISTS " + HISTORY_TABLE + " ("
+                    + "attempt_id BIGINT PRIMARY KEY DEFAULT nextval('" + HISTORY_TABLE + "_seq'), "
+                    + "recorded_at TIMESTAMP DEFAULT current_timestamp, "
+                    + "dataset_id VARCHAR NOT NULL, source VARCHAR, status VARCHAR NOT NULL, table_name VARCHAR, "
+                    + "bytes BIGINT, row_count BIGINT, strategy_count INTEGER, day_count INTEGER, null_count BIGINT, "
+                    + "first_date DATE, last_date DATE, started_at TIMESTAMP, parse_millis BIGINT, "
+                    + "load_millis BIGINT, total_millis BIGINT, error VARCHAR)");
+        } catch (SQLException e) {
+            throw new WarehouseException("cannot create the load history in " + location + ": " + e.getMessage(), e);
+        }
+    }
+
+    @Override
+    public String kind() {
+        return "duckdb";
+    }
+
+    @Override
+    public String location() {
+        return location;
+    }
+
+    @Override
+    public Optional<LoadRecord> publishedLoad(String datasetId) {
+        List<LoadRecord> found = queryHistory(
+                " WHERE dataset_id = ? AND status = 'LOADED' ORDER BY attempt_id LIMIT 1", datasetId);
+        return found.stream().findFirst();
+    }
+
+    @Override
+    public StagedLoad stage(String datasetId, TablePlan plan) {
+        String staging = Identifiers.stagingTable(currentTable, datasetId);
+        String target = Identifiers.datasetTable(currentTable, datasetId);
+        Connection c = null;
+        try {
+            c = pool.getConnection();
+            try (Statement st = c.createStatement()) {
+                st.execute("DROP TABLE IF EXISTS " + staging);
+                st.execute(DuckDbDdl.createTable(plan, staging));
+            }
+            return new DuckDbStagedLoad(c, staging, target, currentTable, this::insertHistory);
+        } catch (SQLException e) {
+            closeQuietly(c);
+            throw new WarehouseException("cannot create staging table " + staging + ": " + e.getMessage(), e);
+        }
+    }
+
+    @Override
+    public void recordAttempt(LoadRecord record) {
+        try (Connection c = pool.getConnection()) {
+            insertHistory(c, record);
+        } catch (SQLException e) {
+            throw new WarehouseException("cannot record the load attempt: " + e.getMessage(), e);
+        }
+    }
+
+    void insertHistory(Connection c, LoadRecord r) throws SQLException {
+        try (PreparedStatement ps = c.prepareStatement("INSERT INTO " + HISTORY_TABLE + " (" + HISTORY_COLUMNS
+                + ") VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)")) {
+            ps.setString(1, r.datasetId());
+            ps.setString(2, r.source());
+            ps.setString(3, r.status().name());
+            ps.setString(4, r.tableName());
+            ps.setLong(5, r.bytes());
+            ps.setLong(6, r.rows());
+            ps.setInt(7, r.strategies());
+            ps.setInt(8, r.days());
+            ps.setLong(9, r.nullValues());
+            setDate(ps, 10, r.firstDate());
+            setDate(ps, 11, r.lastDate());
+            ps.setTimestamp(12, r.startedAt() == null ? null : Timestamp.from(r.startedAt()));
+            ps.setLong(13, r.parseMillis());
+            ps.setLong(14, r.loadMillis());
+            ps.setLong(15, r.totalMillis());
+            ps.setString(16, r.error());
+            ps.executeUpdate();
+        }
+    }
+
+    private static void setDate(PreparedStatement ps, int index, LocalDate date) throws SQLException {
+        if (date == null) {
+            ps.setNull(index, Types.DATE);
+        } else {
+            ps.setObject(index, date);
+        }
+    }
+
+    @Override
+    public List<LoadRecord> history() {
+        return queryHistory(" ORDER BY attempt_id");
+    }
+
+    private List<LoadRecord> queryHistory(String where, String... args) {
+        try (Connection c = pool.getConnection();
+             PreparedStatement ps = c.prepareStatement("SELECT " + HISTORY_COLUMNS + " FROM " + HISTORY_TABLE + where)) {
+            for (int i = 0; i < args.length; i++) {
+                ps.setString(i + 1, args[i]);
+            }
+            List<LoadRecord> out = new ArrayList<>();
+            try (ResultSet rs = ps.executeQuery()) {
+                while (rs.next()) {
+                    Timestamp started = rs.getTimestamp(12);
+                    out.add(new LoadRecord(rs.getString(1), rs.getString(2), LoadStatus.valueOf(rs.getString(3)),
+                            rs.getString(4), rs.getLong(5), rs.getLong(6), rs.getInt(7), rs.getInt(8), rs.getLong(9),
+                            localDate(rs.getDate(10)), localDate(rs.getDate(11)),
+                            started == null ? null : started.toInstant(), rs.getLong(13), rs.getLong(14),
+                            rs.getLong(15), rs.getString(16)));
+                }
+            }
+            return out;
+        } catch (SQLException e) {
+            throw new WarehouseException("cannot read the load history: " + e.getMessage(), e);
+        }
+    }
+
+    private static LocalDate localDate(Date date) {
+        return date == null ? null : date.toLocalDate();
+    }
+
+    @Override
+    public Optional<String> currentDatasetId() {
+        try (Connection c = pool.getConnection(); Statement st = c.createStatement();
+             ResultSet rs = st.executeQuery("SELECT dataset_id FROM " + HISTORY_TABLE
+                     + " WHERE status = 'LOADED' ORDER BY attempt_id DESC LIMIT 1")) {
+            return rs.next() ? Optional.of(rs.getString(1)) : Optional.empty();
+        } catch (SQLException e) {
+            throw new WarehouseException("cannot read the current dataset: " + e.getMessage(), e);
+        }
+    }
+
+    @Override
+    public Optional<PnlMatrix> currentMatrix() {
+        Optional<String> datasetId = currentDatasetId();
+        if (datasetId.isEmpty()) {
+            return Optional.empty();
+        }
+        try (Connection c = pool.getConnection(); Statement st = c.createStatement()) {
+            List<String> strategies = new ArrayList<>();
+            try (ResultSet rs = st.executeQuery("SELECT DISTINCT strategy FROM " + currentTable + " ORDER BY strategy")) {
+                while (rs.next()) {
+                    strategies.add(rs.getString(1));
+                }
+            }
+            List<LocalDate> dates = new ArrayList<>();
+            Map<LocalDate, Integer> dayIndex = new HashMap<>();
+            try (ResultSet rs = st.executeQuery("SELECT DISTINCT trade_date FROM " + currentTable + " ORDER BY trade_date")) {
+                while (rs.next()) {
+                    LocalDate d = rs.getObject(1, LocalDate.class);
+                    dayIndex.put(d, dates.size());
+                    dates.add(d);
+                }
+            }
+            int days = dates.size();
+            double[] values = new double[strategies.size() * days];
+            long nulls = 0;
+            // integer ranks instead of names and dates: 2 million rows cross JDBC without 2 million strings
+            try (ResultSet rs = st.executeQuery("SELECT dense_rank() OVER (ORDER BY strategy) - 1, "
+                    + "dense_rank() OVER (ORDER BY trade_date) - 1, pnl FROM " + currentTable)) {
+                while (rs.next()) {
+                    int s = rs.getInt(1);
+                    int d = rs.getInt(2);
+                    double v = rs.getDouble(3);
+                    if (rs.wasNull()) {
+                        nulls++;
+                        v = 0;
+                    }
+                    values[s * days + d] = v;
+                }
+            }
+            return Optional.of(new PnlMatrix(datasetId.get(), List.copyOf(dates), List.copyOf(strategies), values, nulls));
+        } catch (SQLException e) {
+            throw new WarehouseException("cannot read the current dataset: " + e.getMessage(), e);
+        }
+    }
+
+    /** The pool, for the benchmark's SQL workload. */
+    public AgroalDataSource dataSource() {
+        return pool;
+    }
+
+    @Override
+    public void close() {
+        pool.close();
+    }
+
+    static void closeQuietly(AutoCloseable c) {
+        if (c != null) {
+            try {
+                c.close();
+            } catch (Exception ignored) {
+                // the caller is already failing with a better error
+            }
+        }
+    }
+}
