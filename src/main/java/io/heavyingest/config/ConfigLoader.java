@@ -27,15 +27,22 @@ public final class ConfigLoader {
 
     /** Loads the configuration with {@code overrides} taking precedence over every other source. */
     public static HeavyIngestConfig load(Map<String, String> overrides) {
-        return build(overrides).getConfigMapping(HeavyIngestConfig.class);
+        return load(HeavyIngestConfig.class, overrides);
     }
 
-    /** The underlying config, for groups other capabilities map themselves. */
-    public static SmallRyeConfig build(Map<String, String> overrides) {
+    /**
+     * Loads any {@code @ConfigMapping} of the product (each capability may declare its own group under the
+     * {@code heavy-ingest.} prefix) with {@code overrides} taking precedence.
+     */
+    public static <T> T load(Class<T> mapping, Map<String, String> overrides) {
+        return build(mapping, overrides).getConfigMapping(mapping);
+    }
+
+    private static SmallRyeConfig build(Class<?> mapping, Map<String, String> overrides) {
         SmallRyeConfigBuilder builder = new SmallRyeConfigBuilder()
                 .addDefaultSources()
                 .addDiscoveredConverters()
-                .withMapping(HeavyIngestConfig.class)
+                .withMapping(mapping)
                 .withSources(new PropertiesConfigSource(overrides, "overrides", 500));
         Path userFile = Path.of("config", "application.properties");
         if (Files.isRegularFile(userFile)) {
