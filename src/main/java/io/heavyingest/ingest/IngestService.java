@@ -228,7 +228,7 @@ public final class IngestService {
             e.addSuppressed(recordError);
             LOG.warnf("%s: could not record the failed attempt: %s", request.source(), recordError.getMessage());
         }
-        LOG.warnf("%s: load failed: %s", request.source(), error);
+        LOG.infof("%s: load failed: %s", request.source(), error);
     }
 
     private static long millis(long nanos) {

@@ -1,0 +1,40 @@
+package io.heavyingest.cli;
+
+import io.heavyingest.generate.GeneratorSpec;
+import io.heavyingest.generate.PnlFileGenerator;
+import io.heavyingest.ingest.IngestResult;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Set;
+
+/** {@code run [file]}: the default. Generates a production-shaped file when none is given, ingests, summarizes. */
+final class RunCommand implements Command {
+
+    @Override
+    public String summary() {
+        return "run [file] [--json]   (default) ingest a file, or a generated production-shaped one";
+    }
+
+    @Override
+    public int run(String[] argv) throws Exception {
+        Args args = new Args(argv, Set.of());
+        boolean json = args.flag("json");
+        args.rejectUnknown();
+        Path file;
+        if (args.positional().isEmpty()) {
+            GeneratorSpec spec = GeneratorSpec.production(42);
+            file = Path.of(GenerateCommand.defaultName(spec));
+            if (!Files.exists(file)) {
+                System.err.printf("generating a production-shaped file (%d days x %,d strategies) at %s%n",
+                        spec.days(), spec.strategies(), file);
+                PnlFileGenerator.write(spec, file);
+            }
+        } else {
+            file = Path.of(args.positional().get(0));
+        }
+        IngestResult result = IngestCommand.ingest(file, null);
+        System.out.print(json ? Json.write(Summary.json(result)) + System.lineSeparator() : Summary.text(result));
+        return Main.OK;
+    }
+}
