@@ -24,6 +24,7 @@ public final class Main {
         commands.put("ingest", new IngestCommand());
         commands.put("datasets", new DatasetsCommand());
         commands.put("generate", new GenerateCommand());
+        commands.put("bench", new BenchCommand());
         return commands;
     }
 

@@ -6,7 +6,9 @@ import java.util.List;
  * A columnar batch of long-table rows {@code (trade_date, strategy, pnl)}, reused between appends.
  *
  * <p>Strategies travel as indexes into {@link #strategies()}, the file's header order, so a warehouse can send
- * names, dictionary ids or both without the loader building 2 million strings.
+ * names, dictionary ids or both without the loader building 2 million strings. The batch is filled with whole
+ * file rows only: file row {@code r} of the batch is entries {@code [r * width, (r + 1) * width)}, strategies in
+ * header order, which lets a warehouse ship a file row as one array.
  */
 public final class PnlBatch {
     private final List<String> strategies;
@@ -42,6 +44,12 @@ public final class PnlBatch {
     public void clear() {
         size = 0;
     }
+
+    /** Values per file row: the number of strategies. */
+    public int width() { return strategies.size(); }
+
+    /** Whole file rows in the batch. */
+    public int fileRows() { return size / strategies.size(); }
 
     /** Rows in the batch. */
     public int size() { return size; }

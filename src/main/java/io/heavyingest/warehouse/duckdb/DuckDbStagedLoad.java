@@ -12,9 +12,15 @@ import java.sql.Connection;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
+import java.util.Arrays;
 import java.util.List;
 
-/** A DuckDB staging table filled through the native appender and published in one transaction. */
+/**
+ * A DuckDB load. Staging keeps the file's own shape, one row per date with a {@code DOUBLE[]} of all strategies,
+ * so the appender makes one call per file row instead of one per value; a names table keeps the header order.
+ * Publishing unnests both into the long table inside one transaction, verifies the count and repoints the
+ * current view, so readers see the old dataset or the whole new one, never a part.
+ */
 final class DuckDbStagedLoad implements StagedLoad {
     interface HistoryWriter {
         void insert(Connection c, LoadRecord record) throws SQLException;
@@ -22,72 +28,99 @@ final class DuckDbStagedLoad implements StagedLoad {
 
     private final Connection connection;
     private final String staging;
+    private final String names;
     private final String target;
+    private final String targetDdl;
     private final String currentView;
     private final HistoryWriter history;
-    private DuckDBAppender appender;
+    private DuckDBAppender rows;
+    private boolean namesWritten;
     private boolean published;
 
-    DuckDbStagedLoad(Connection connection, String staging, String target, String currentView, HistoryWriter history) {
+    DuckDbStagedLoad(Connection connection, String staging, String target, String targetDdl, String currentView,
+                     HistoryWriter history) {
         this.connection = connection;
         this.staging = staging;
+        this.names = staging + "_names";
         this.target = target;
+        this.targetDdl = targetDdl;
         this.currentView = currentView;
         this.history = history;
+    }
+
+    /** Creates the staging tables, replacing leftovers of an interrupted attempt. */
+    void create() throws SQLException {
+        try (Statement st = connection.createStatement()) {
+            st.execute("DROP TABLE IF EXISTS " + staging);
+            st.execute("DROP TABLE IF EXISTS " + names);
+            st.execute("CREATE TABLE " + staging + " (trade_date DATE NOT NULL, pnl DOUBLE[] NOT NULL)");
+            st.execute("CREATE TABLE " + names + " (ord INTEGER NOT NULL, strategy VARCHAR NOT NULL)");
+        }
     }
 
     @Override
     public void append(PnlBatch batch) {
         try {
-            if (appender == null) {
-                appender = connection.unwrap(DuckDBConnection.class).createAppender(DuckDBConnection.DEFAULT_SCHEMA, staging);
+            DuckDBConnection duck = connection.unwrap(DuckDBConnection.class);
+            if (!namesWritten) {
+                writeNames(duck, batch.strategies());
             }
-            List<String> names = batch.strategies();
-            int[] days = batch.epochDayColumn();
-            int[] strategies = batch.strategyIndexColumn();
+            if (rows == null) {
+                rows = duck.createAppender(DuckDBConnection.DEFAULT_SCHEMA, staging);
+            }
+            int width = batch.width();
             double[] pnl = batch.pnlColumn();
             boolean[] nulls = batch.nullColumn();
-            for (int i = 0, n = batch.size(); i < n; i++) {
-                appender.beginRow();
-                appender.appendEpochDays(days[i]);
-                appender.append(names.get(strategies[i]));
-                if (nulls[i]) {
-                    appender.appendNull();
-                } else {
-                    appender.append(pnl[i]);
-                }
-                appender.endRow();
+            for (int r = 0, n = batch.fileRows(); r < n; r++) {
+                int from = r * width;
+                rows.beginRow();
+                rows.appendEpochDays(batch.epochDay(from));
+                rows.append(Arrays.copyOfRange(pnl, from, from + width), Arrays.copyOfRange(nulls, from, from + width));
+                rows.endRow();
             }
         } catch (SQLException e) {
             throw new WarehouseException("cannot append to " + staging + ": " + e.getMessage(), e);
         }
     }
 
+    private void writeNames(DuckDBConnection duck, List<String> strategies) throws SQLException {
+        try (DuckDBAppender appender = duck.createAppender(DuckDBConnection.DEFAULT_SCHEMA, names)) {
+            for (int i = 0; i < strategies.size(); i++) {
+                appender.beginRow();
+                appender.append(i);
+                appender.append(strategies.get(i));
+                appender.endRow();
+            }
+        }
+        namesWritten = true;
+    }
+
     @Override
     public String publish(long expectedRows, LoadRecord record) {
         try {
-            if (appender != null) {
-                appender.close();
-                appender = null;
-            }
-            long actual;
-            try (Statement st = connection.createStatement();
-                 ResultSet rs = st.executeQuery("SELECT count(*) FROM " + staging)) {
-                rs.next();
-                actual = rs.getLong(1);
-            }
-            if (actual != expectedRows) {
-                throw new RowCountMismatchException(staging, expectedRows, actual);
+            if (rows != null) {
+                rows.close();
+                rows = null;
             }
             connection.setAutoCommit(false);
             try (Statement st = connection.createStatement()) {
                 st.execute("DROP TABLE IF EXISTS " + target);
-                st.execute("ALTER TABLE " + staging + " RENAME TO " + target);
+                st.execute(targetDdl);
+                // lists unnest in lockstep: the i-th value of a row belongs to the i-th name of the header
+                st.execute("INSERT INTO " + target + " SELECT s.trade_date, unnest(n.names), unnest(s.pnl) FROM "
+                        + staging + " s, (SELECT list(strategy ORDER BY ord) AS names FROM " + names + ") n "
+                        + "ORDER BY s.trade_date");
+                long actual = count(st, target);
+                if (actual != expectedRows) {
+                    throw new RowCountMismatchException(target, expectedRows, actual);
+                }
                 st.execute("CREATE OR REPLACE VIEW " + currentView + " AS SELECT trade_date, strategy, pnl FROM " + target);
+                st.execute("DROP TABLE " + staging);
+                st.execute("DROP TABLE " + names);
                 history.insert(connection, record);
                 connection.commit();
                 published = true;
-            } catch (SQLException e) {
+            } catch (SQLException | RuntimeException e) {
                 connection.rollback();
                 throw e;
             } finally {
@@ -99,18 +132,26 @@ final class DuckDbStagedLoad implements StagedLoad {
         }
     }
 
+    private static long count(Statement st, String table) throws SQLException {
+        try (ResultSet rs = st.executeQuery("SELECT count(*) FROM " + table)) {
+            rs.next();
+            return rs.getLong(1);
+        }
+    }
+
     @Override
     public void close() {
         try {
-            if (appender != null) {
-                DuckDbWarehouse.closeQuietly(appender);
-                appender = null;
+            if (rows != null) {
+                DuckDbWarehouse.closeQuietly(rows);
+                rows = null;
             }
             if (!published) {
                 try (Statement st = connection.createStatement()) {
                     st.execute("DROP TABLE IF EXISTS " + staging);
+                    st.execute("DROP TABLE IF EXISTS " + names);
                 } catch (SQLException ignored) {
-                    // a dead connection: the next attempt drops the leftover staging table first
+                    // a dead connection: the next attempt drops the leftover staging tables first
                 }
             }
         } finally {

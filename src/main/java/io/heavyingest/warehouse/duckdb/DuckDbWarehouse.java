@@ -85,11 +85,10 @@ public final class DuckDbWarehouse implements Warehouse {
         Connection c = null;
         try {
             c = pool.getConnection();
-            try (Statement st = c.createStatement()) {
-                st.execute("DROP TABLE IF EXISTS " + staging);
-                st.execute(DuckDbDdl.createTable(plan, staging));
-            }
-            return new DuckDbStagedLoad(c, staging, target, currentTable, this::insertHistory);
+            DuckDbStagedLoad load = new DuckDbStagedLoad(c, staging, target, DuckDbDdl.createTable(plan, target),
+                    currentTable, this::insertHistory);
+            load.create();
+            return load;
         } catch (SQLException e) {
             closeQuietly(c);
             throw new WarehouseException("cannot create staging table " + staging + ": " + e.getMessage(), e);
