@@ -1,0 +1,280 @@
+package io.heavyingest.ingest;
+
+import io.heavyingest.csv.CsvFormatException;
+import io.heavyingest.csv.CsvProblem;
+import io.heavyingest.csv.WideCsvReader;
+import io.heavyingest.csv.WideRow;
+import io.heavyingest.generate.GeneratorSpec;
+import io.heavyingest.generate.PnlFileGenerator;
+import io.heavyingest.warehouse.LoadRecord;
+import io.heavyingest.warehouse.LoadStatus;
+import io.heavyingest.warehouse.PnlMatrix;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+import java.io.ByteArrayInputStream;
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.LocalDate;
+import java.util.List;
+import java.util.zip.GZIPOutputStream;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.assertj.core.api.Assertions.catchThrowableOfType;
+
+class IngestServiceTest {
+    static final Path SENSEX = Path.of("src/test/resources/data/sensex_500x82.csv");
+    static final String GOOD = "Date,Day,a,b,c\n2024-01-04,Thursday,1.5,,-2\n2024-01-11,Thursday,3,4,5e-1\n";
+
+    @TempDir
+    Path dir;
+    EmbeddedWarehouseFixture w;
+
+    @BeforeEach
+    void open() {
+        w = new EmbeddedWarehouseFixture(dir);
+    }
+
+    @AfterEach
+    void close() {
+        w.close();
+    }
+
+    @Test
+    void realSensexSample_shouldLoadEveryValueExactly() {
+        IngestResult result = w.service.ingest(LocalFiles.request(SENSEX, null));
+        LoadRecord r = result.record();
+        assertThat(r.status()).isEqualTo(LoadStatus.LOADED);
+        assertThat(r.rows()).isEqualTo(41_000);
+        assertThat(r.strategies()).isEqualTo(500);
+        assertThat(r.days()).isEqualTo(82);
+        assertThat(r.firstDate()).isEqualTo(LocalDate.of(2024, 1, 4));
+        assertThat(r.lastDate()).isEqualTo(LocalDate.of(2025, 7, 21));
+        assertThat(r.bytes()).isEqualTo(758_865);
+        assertThat(w.count("SELECT count(*) FROM strategy_pnl")).isEqualTo(41_000);
+        assertThat(w.count("SELECT count(DISTINCT strategy) FROM strategy_pnl")).isEqualTo(500);
+        assertBits(w.value("SELECT pnl FROM strategy_pnl WHERE strategy = 'SENSEX 1336-1406 SL71%' AND trade_date = DATE '2024-01-04'"),
+                325.7650000000006);
+        assertBits(w.value("SELECT pnl FROM strategy_pnl WHERE strategy = 'SENSEX 1330-1430 SL23%TP32%' AND trade_date = DATE '2025-07-21'"),
+                698.0607300000003);
+        assertBits(w.value("SELECT pnl FROM strategy_pnl WHERE strategy = 'SENSEX 1140-1240 SL71%' AND trade_date = DATE '2024-10-03'"),
+                1212.4850000000008);
+        assertThat(w.warehouse.currentDatasetId()).contains(r.datasetId());
+    }
+
+    @Test
+    void productionShapedFile_shouldLoadExactly2094608RowsMatchingTheFile() throws IOException {
+        Path file = dir.resolve("production.csv");
+        PnlFileGenerator.write(GeneratorSpec.production(42), file);
+        LoadRecord r = w.service.ingest(LocalFiles.request(file, null)).record();
+        assertThat(r.rows()).isEqualTo(2_094_608);
+        assertThat(r.strategies()).isEqualTo(25_544);
+        assertThat(r.days()).isEqualTo(82);
+        assertThat(w.count("SELECT count(*) FROM strategy_pnl")).isEqualTo(2_094_608);
+        assertThat(w.count("SELECT count(DISTINCT trade_date) FROM strategy_pnl")).isEqualTo(82);
+        // every value of the file's last row arrived unchanged
+        try (InputStream in = Files.newInputStream(file); WideCsvReader reader = new WideCsvReader(in, "x")) {
+            WideRow row = new WideRow(25_544);
+            while (reader.next(row)) {
+                // keep the last row
+                if (reader.rowsRead() == 82) {
+                    break;
+                }
+            }
+            PnlMatrix m = w.warehouse.currentMatrix().orElseThrow();
+            List<String> names = reader.header().strategies();
+            for (int s = 0; s < names.size(); s += 997) {
+                int column = m.strategies().indexOf(names.get(s));
+                assertThat(m.value(column, m.days() - 1)).as(names.get(s)).isEqualTo(row.value(s));
+            }
+        }
+    }
+
+    @Test
+    void emptyCells_shouldBeStoredAsNullAndCounted() {
+        LoadRecord r = w.ingestText("nulls.csv", GOOD).record();
+        assertThat(r.nullValues()).isEqualTo(1);
+        assertThat(w.count("SELECT count(*) FROM strategy_pnl WHERE pnl IS NULL AND strategy = 'b' "
+                + "AND trade_date = DATE '2024-01-04'")).isEqualTo(1);
+        assertThat(w.count("SELECT count(*) FROM strategy_pnl")).isEqualTo(6);
+        PnlMatrix m = w.warehouse.currentMatrix().orElseThrow();
+        assertThat(m.nullCount()).isEqualTo(1);
+        assertThat(m.strategies()).containsExactly("a", "b", "c");
+        assertThat(m.value(2, 1)).isEqualTo(0.5);
+        assertThat(m.value(1, 0)).isEqualTo(0.0);
+    }
+
+    @Test
+    void sameDatasetTwice_shouldLeaveOneCopyAndRecordADuplicate() {
+        IngestResult first = w.ingestText("same.csv", GOOD);
+        IngestResult second = w.ingestText("same.csv", GOOD);
+        assertThat(second.duplicate()).isTrue();
+        assertThat(second.record().tableName()).isEqualTo(first.record().tableName());
+        assertThat(w.count("SELECT count(*) FROM strategy_pnl")).isEqualTo(6);
+        assertThat(w.datasetTables()).isEqualTo(1);
+        assertThat(w.warehouse.history()).extracting(LoadRecord::status)
+                .containsExactly(LoadStatus.LOADED, LoadStatus.DUPLICATE);
+    }
+
+    @Test
+    void secondDataset_shouldBecomeCurrentAndKeepTheFirstTable() {
+        w.ingestText("one.csv", GOOD);
+        IngestResult two = w.ingestText("two.csv", "Date,x\n2024-02-01,7\n");
+        assertThat(w.warehouse.currentDatasetId()).contains(two.record().datasetId());
+        assertThat(w.count("SELECT count(*) FROM strategy_pnl")).isEqualTo(1);
+        assertThat(w.datasetTables()).isEqualTo(2);
+    }
+
+    @Test
+    void gzipSource_shouldBeDecodedWhileStreaming() throws IOException {
+        ByteArrayOutputStream gz = new ByteArrayOutputStream();
+        try (GZIPOutputStream out = new GZIPOutputStream(gz)) {
+            out.write(Files.readAllBytes(SENSEX));
+        }
+        byte[] bytes = gz.toByteArray();
+        LoadRecord r = w.service.ingest(new IngestRequest("00000000000000aa", "incoming/sensex.csv.gz", bytes.length,
+                new ByteArrayInputStream(bytes))).record();
+        assertThat(r.rows()).isEqualTo(41_000);
+        assertThat(r.bytes()).isEqualTo(758_865); // bytes of CSV read, after decoding
+    }
+
+    @Test
+    void everyValidationFailure_shouldBeRecordedAndLeaveNothingVisible() {
+        IngestResult good = w.ingestText("good.csv", GOOD);
+        List<String> bad = List.of(
+                "",
+                "Day,Date,a\nThursday,2024-01-04,1\n",
+                "Date,Day\n2024-01-04,Thursday\n",
+                "Date,a,,c\n2024-01-04,1,2,3\n",
+                "Date,a,a\n2024-01-04,1,2\n",
+                "Date,\"a\n2024-01-04,1\n",
+                "Date,a,b\n2024-01-04,1,2\n2024-01-05,1\n",
+                "Date,a\n2024-01-04,1\n04/01/2024,2\n",
+                "Date,a\n2024-01-04,1\n2024-01-04,2\n",
+                "Date,Day,a\n2024-01-04,Friday,1\n",
+                "Date,a,b\n2024-01-04,1,2\n2024-01-05,1,x\n",
+                "Date,a\n2024-01-04,inf\n",
+                "Date,a\n");
+        for (int i = 0; i < bad.size(); i++) {
+            String source = "bad-" + i + ".csv";
+            String text = bad.get(i);
+            CsvFormatException e = catchThrowableOfType(CsvFormatException.class, () -> w.ingestText(source, text));
+            assertThat(e).as(source).isNotNull();
+            assertThat(e.getMessage()).as(source).startsWith(source + ":" + e.line());
+            LoadRecord last = w.warehouse.history().get(w.warehouse.history().size() - 1);
+            assertThat(last.status()).isEqualTo(LoadStatus.FAILED);
+            assertThat(last.source()).isEqualTo(source);
+            assertThat(last.error()).isEqualTo(e.getMessage());
+            assertThat(last.tableName()).isNull();
+            assertThat(w.warehouse.currentDatasetId()).contains(good.record().datasetId());
+            assertThat(w.datasetTables()).as(source).isEqualTo(1);
+            assertThat(w.stagingTables()).isZero();
+            assertThat(w.warehouse.publishedLoad(DatasetIds.of(source))).isEmpty();
+        }
+        assertThat(w.count("SELECT count(*) FROM strategy_pnl")).isEqualTo(6);
+    }
+
+    @Test
+    void badValueOnTheLastRowOfALongFile_shouldPublishNothing() {
+        StringBuilder csv = new StringBuilder("Date,a,b\n");
+        LocalDate d = LocalDate.of(2024, 1, 1);
+        for (int i = 0; i < 500; i++) {
+            csv.append(d.plusDays(i)).append(",1,2\n");
+        }
+        csv.append(d.plusDays(500)).append(",1,oops\n");
+        CsvFormatException e = catchThrowableOfType(CsvFormatException.class, () -> w.ingestText("late.csv", csv.toString()));
+        assertThat(e.line()).isEqualTo(502);
+        assertThat(e.column()).isEqualTo(3);
+        assertThat(w.datasetTables()).isZero();
+        assertThat(w.warehouse.currentDatasetId()).isEmpty();
+    }
+
+    @Test
+    void streamBrokenMidway_shouldLeaveNothingAndTheRetryShouldLoadOnce() throws IOException {
+        byte[] bytes = Files.readAllBytes(SENSEX);
+        InputStream breaking = new InputStream() {
+            int served;
+
+            @Override
+            public int read() throws IOException {
+                throw new IOException("connection reset");
+            }
+
+            @Override
+            public int read(byte[] b, int off, int len) throws IOException {
+                if (served > bytes.length / 2) {
+                    throw new IOException("connection reset");
+                }
+                int n = Math.min(len, Math.min(65_536, bytes.length - served));
+                System.arraycopy(bytes, served, b, off, n);
+                served += n;
+                return n;
+            }
+        };
+        String id = "feedfacecafebeef";
+        assertThatThrownBy(() -> w.service.ingest(new IngestRequest(id, "sensex.csv", bytes.length, breaking)))
+                .isInstanceOf(UncheckedIOException.class).hasMessageContaining("connection reset");
+        assertThat(w.datasetTables()).isZero();
+        assertThat(w.warehouse.history()).singleElement().satisfies(r -> {
+            assertThat(r.status()).isEqualTo(LoadStatus.FAILED);
+            assertThat(r.error()).contains("connection reset");
+        });
+
+        IngestResult retry = w.service.ingest(new IngestRequest(id, "sensex.csv", bytes.length, new ByteArrayInputStream(bytes)));
+        assertThat(retry.record().status()).isEqualTo(LoadStatus.LOADED);
+        assertThat(w.count("SELECT count(*) FROM strategy_pnl")).isEqualTo(41_000);
+        assertThat(w.datasetTables()).isEqualTo(1);
+    }
+
+    @Test
+    void leftoverStagingFromACrash_shouldBeReplacedByTheRetry() throws Exception {
+        String id = "0123456789abcdef";
+        try (var c = w.warehouse.dataSource().getConnection(); var st = c.createStatement()) {
+            st.execute("CREATE TABLE strategy_pnl_" + id + "_stage (trade_date DATE, pnl DOUBLE[])");
+            st.execute("INSERT INTO strategy_pnl_" + id + "_stage VALUES (DATE '2020-01-01', [1.0, 2.0])");
+        }
+        byte[] bytes = GOOD.getBytes(StandardCharsets.UTF_8);
+        w.service.ingest(new IngestRequest(id, "crashed.csv", bytes.length, new ByteArrayInputStream(bytes)));
+        assertThat(w.count("SELECT count(*) FROM strategy_pnl")).isEqualTo(6);
+        assertThat(w.stagingTables()).isZero();
+    }
+
+    @Test
+    void fileOverTheSizeLimit_shouldBeRejectedAsBadInput() {
+        try (var small = new EmbeddedWarehouseFixture(dir.resolve("small"), java.util.Map.of(
+                "heavy-ingest.ingest.max-file-bytes", "1000"))) {
+            CsvFormatException e = catchThrowableOfType(CsvFormatException.class,
+                    () -> small.service.ingest(LocalFiles.request(SENSEX, null)));
+            assertThat(e.problem()).isEqualTo(CsvProblem.TOO_LARGE);
+            assertThat(small.warehouse.history()).singleElement()
+                    .satisfies(r -> assertThat(r.status()).isEqualTo(LoadStatus.FAILED));
+        }
+    }
+
+    @Test
+    void dateBeyondThePlannedEncoding_shouldFailWithAClearFix() {
+        CsvFormatException e = catchThrowableOfType(CsvFormatException.class,
+                () -> w.ingestText("far.csv", "Date,a\n2024-01-04,1\n2024-01-11,1\n2075-01-03,2\n"));
+        assertThat(e.problem()).isEqualTo(CsvProblem.DATE_OUT_OF_PLAN);
+        assertThat(e.line()).isEqualTo(4);
+        assertThat(e.detail()).contains("date-encoding=DAYS32");
+        try (var wide = new EmbeddedWarehouseFixture(dir.resolve("days32"), java.util.Map.of(
+                "heavy-ingest.schema.date-encoding", "DAYS32"))) {
+            assertThat(wide.ingestText("far.csv", "Date,a\n2024-01-04,1\n2024-01-11,1\n2075-01-03,2\n").record().rows())
+                    .isEqualTo(3);
+        }
+    }
+
+    static void assertBits(double actual, double expected) {
+        assertThat(Double.doubleToRawLongBits(actual)).as(actual + " vs " + expected)
+                .isEqualTo(Double.doubleToRawLongBits(expected));
+    }
+}
