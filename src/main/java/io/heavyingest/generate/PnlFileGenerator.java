@@ -22,7 +22,9 @@ import java.util.SplittableRandom;
  * values in Python float notation. Deterministic: the same spec always produces the same bytes.
  */
 public final class PnlFileGenerator {
-    private static final int[] WINDOW_MINUTES = {30, 60, 100, 120, 180, 200, 240, 300, 400};
+    // holding windows, stop losses and take profits as seen in the real production subset
+    private static final int[] WINDOW_MINUTES = {30, 60, 120, 180, 240};
+    private static final int LAST_EXIT = 15 * 60 + 25;
 
     private PnlFileGenerator() {
     }
@@ -90,13 +92,14 @@ public final class PnlFileGenerator {
     static List<String> strategyNames(int count, SplittableRandom random) {
         Set<String> names = new LinkedHashSet<>(count * 2);
         while (names.size() < count) {
-            int entry = 9 * 60 + 15 + random.nextInt(6 * 60 - 15);          // 09:15 .. 14:59
-            int exit = Math.min(15 * 60 + 29, entry + WINDOW_MINUTES[random.nextInt(WINDOW_MINUTES.length)]);
+            int window = WINDOW_MINUTES[random.nextInt(WINDOW_MINUTES.length)];
+            int entry = 9 * 60 + 16 + random.nextInt(LAST_EXIT - window - (9 * 60 + 16) + 1);
             StringBuilder sb = new StringBuilder(28).append("SENSEX ")
-                    .append(hhmm(entry)).append('-').append(hhmm(exit))
-                    .append(" SL").append(5 + random.nextInt(146)).append('%');
-            if (random.nextBoolean()) {
-                sb.append("TP").append(10 + random.nextInt(81)).append('%');
+                    .append(hhmm(entry)).append('-').append(hhmm(entry + window));
+            if (random.nextInt(100) < 64) {
+                sb.append(" SL").append(18 + random.nextInt(71)).append("%TP").append(22 + random.nextInt(46)).append('%');
+            } else {
+                sb.append(" SL").append(7 + random.nextInt(143)).append('%');
             }
             names.add(sb.toString());
         }
