@@ -58,23 +58,8 @@ final class DatasetsCommand implements Command {
 
     private static Map<String, Object> row(LoadRecord r, String current) {
         Map<String, Object> m = new LinkedHashMap<>();
-        m.put("datasetId", r.datasetId());
-        m.put("status", r.status().name());
-        m.put("current", r.datasetId().equals(current));
-        m.put("source", r.source());
-        m.put("table", r.tableName());
-        m.put("bytes", r.bytes());
-        m.put("rows", r.rows());
-        m.put("strategies", r.strategies());
-        m.put("days", r.days());
-        m.put("nullValues", r.nullValues());
-        m.put("firstDate", r.firstDate() == null ? null : r.firstDate().toString());
-        m.put("lastDate", r.lastDate() == null ? null : r.lastDate().toString());
-        m.put("startedAt", r.startedAt() == null ? null : r.startedAt().toString());
-        m.put("parseMillis", r.parseMillis());
-        m.put("loadMillis", r.loadMillis());
-        m.put("totalMillis", r.totalMillis());
-        m.put("error", r.error());
+        m.put("current", r.status().name().equals("LOADED") && r.datasetId().equals(current));
+        m.putAll(Summary.record(r));
         return m;
     }
 }

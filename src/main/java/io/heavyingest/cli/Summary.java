@@ -11,8 +11,8 @@ final class Summary {
     private Summary() {
     }
 
-    static Map<String, Object> json(IngestResult result) {
-        LoadRecord r = result.record();
+    /** One load-history row as JSON fields, shared by {@code ingest --json} and {@code datasets --json}. */
+    static Map<String, Object> record(LoadRecord r) {
         Map<String, Object> m = new LinkedHashMap<>();
         m.put("datasetId", r.datasetId());
         m.put("status", r.status().name());
@@ -25,9 +25,17 @@ final class Summary {
         m.put("firstDate", r.firstDate() == null ? null : r.firstDate().toString());
         m.put("lastDate", r.lastDate() == null ? null : r.lastDate().toString());
         m.put("bytes", r.bytes());
+        m.put("startedAt", r.startedAt() == null ? null : r.startedAt().toString());
         m.put("parseMillis", r.parseMillis());
         m.put("loadMillis", r.loadMillis());
         m.put("totalMillis", r.totalMillis());
+        m.put("error", r.error());
+        return m;
+    }
+
+    static Map<String, Object> json(IngestResult result) {
+        LoadRecord r = result.record();
+        Map<String, Object> m = record(r);
         m.put("mbPerSecond", mbPerSecond(r));
         m.put("warehouse", result.warehouse());
         m.put("location", result.location());

@@ -143,11 +143,10 @@ final class RecordScanner {
         int r = p + 1;
         while (true) {
             if (r == limit) {
-                int moved = refill(r);
-                int shift = r - moved;
+                int shift = r - refill(r);
                 fieldStart -= shift;
                 w -= shift;
-                r = moved;
+                r -= shift;
                 if (r == limit) {
                     throw new CsvFormatException(CsvProblem.MALFORMED_QUOTING, source, recordLine, fields + 1, null,
                             "quoted field is not closed before the end of the file");
@@ -156,11 +155,10 @@ final class RecordScanner {
             byte c = buf[r++];
             if (c == '"') {
                 if (r == limit) {
-                    int moved = refill(r);
-                    int shift = r - moved;
+                    int shift = r - refill(r);
                     fieldStart -= shift;
                     w -= shift;
-                    r = moved;
+                    r -= shift;
                 }
                 if (r < limit && buf[r] == '"') {
                     buf[w++] = '"';
