@@ -135,11 +135,10 @@ public final class HeavyRpc {
 
     // ---- replies (client side) ----
 
+    /** The session id; a refusal raises {@link HeavyDbAuthenticationException} with the server's text. */
     public static String readConnectReply(TProtocol p, int seqid) throws TException {
         try {
             return readReply(p, CONNECT, seqid, TType.STRING, TProtocol::readString);
-        } catch (HeavyDbAuthenticationException e) {
-            throw e;
         } catch (HeavyDbServerException e) {
             throw new HeavyDbAuthenticationException(e.errorMessage());
         }

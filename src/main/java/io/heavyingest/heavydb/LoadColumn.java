@@ -45,7 +45,7 @@ public interface LoadColumn {
     /** Writes exactly {@link #size()} NULL flags. */
     void writeNulls(TProtocol p) throws TException;
 
-    /** Integers with NULL flags ({@code nulls} may be null for none); the first {@code size} entries are sent. */
+    /** Integers with NULL flags ({@code nulls} may be null for none). */
     static LoadColumn longs(String name, long[] values, boolean[] nulls) {
         return new Simple(name, Kind.INT, values.length, nulls) {
             @Override
@@ -83,15 +83,6 @@ public interface LoadColumn {
                 }
             }
         };
-    }
-
-    /** Writes a list of {@code n} booleans from {@code flags} (all false when {@code flags} is null). */
-    static void writeFlags(TProtocol p, boolean[] flags, int n) throws TException {
-        p.writeListBegin(new TList(TType.BOOL, n));
-        for (int i = 0; i < n; i++) {
-            p.writeBool(flags != null && flags[i]);
-        }
-        p.writeListEnd();
     }
 
     /** Common parts of the simple columns. */

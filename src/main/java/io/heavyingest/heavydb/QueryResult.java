@@ -46,6 +46,30 @@ public record QueryResult(List<ColumnType> rowDesc, List<ResultColumn> columns, 
         throw new HeavyDbProtocolException("the result has no column " + name);
     }
 
+    /** The integer column {@code name} (BIGINT, INTEGER, DATE in seconds, ...). */
+    public ResultColumn.Ints ints(String name) {
+        return typed(name, ResultColumn.Ints.class);
+    }
+
+    /** The floating-point column {@code name}. */
+    public ResultColumn.Reals reals(String name) {
+        return typed(name, ResultColumn.Reals.class);
+    }
+
+    /** The text column {@code name}. */
+    public ResultColumn.Strings strings(String name) {
+        return typed(name, ResultColumn.Strings.class);
+    }
+
+    private <C extends ResultColumn> C typed(String name, Class<C> kind) {
+        ResultColumn c = column(name);
+        if (!kind.isInstance(c)) {
+            throw new HeavyDbProtocolException("column " + name + " arrived as " + c.getClass().getSimpleName()
+                    + ", expected " + kind.getSimpleName());
+        }
+        return kind.cast(c);
+    }
+
     public static QueryResult read(TProtocol p) throws TException {
         List<ColumnType> rowDesc = List.of();
         List<ResultColumn> columns = List.of();
