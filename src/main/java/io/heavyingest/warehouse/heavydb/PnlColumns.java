@@ -2,6 +2,7 @@ package io.heavyingest.warehouse.heavydb;
 
 import io.heavyingest.heavydb.LoadColumn;
 import io.heavyingest.schema.TablePlan;
+import io.heavyingest.warehouse.PnlBatch;
 import org.apache.thrift.TException;
 import org.apache.thrift.protocol.TList;
 import org.apache.thrift.protocol.TProtocol;
@@ -16,19 +17,25 @@ import java.util.List;
  * epoch in {@code int_col}, strategy names as pre-encoded UTF-8 in {@code str_col}, P&amp;L in {@code real_col}
  * with the NULL flags. Only the P&amp;L column can be NULL.
  */
-final class PnlColumns {
+public final class PnlColumns {
     private static final long SECONDS_PER_DAY = 86_400L;
 
     private PnlColumns() {
     }
 
     /** UTF-8 bytes of each strategy name, encoded once per file rather than once per row. */
-    static ByteBuffer[] encodeNames(List<String> names) {
+    public static ByteBuffer[] encodeNames(List<String> names) {
         ByteBuffer[] out = new ByteBuffer[names.size()];
         for (int i = 0; i < out.length; i++) {
             out[i] = ByteBuffer.wrap(names.get(i).getBytes(StandardCharsets.UTF_8));
         }
         return out;
+    }
+
+    /** The columns of a loader batch; {@code names} from {@link #encodeNames} of the batch's strategies. */
+    public static List<LoadColumn> of(PnlBatch batch, ByteBuffer[] names) {
+        return of(batch.epochDayColumn(), batch.strategyIndexColumn(), batch.pnlColumn(), batch.nullColumn(),
+                batch.size(), names);
     }
 
     /** Columns over the first {@code size} entries of the buffers. */
