@@ -1,5 +1,10 @@
 package io.heavyingest.heavydb;
 
+import org.apache.thrift.protocol.TBinaryProtocol;
+import org.apache.thrift.protocol.TMessage;
+import org.apache.thrift.protocol.TMessageType;
+import org.apache.thrift.protocol.TType;
+import org.apache.thrift.transport.TSocket;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -69,13 +74,16 @@ class HeavyDbClientLoopbackTest {
     }
 
     @Test
-    void connect_toAClosedPort_shouldRaiseConnectionError() throws Exception {
-        HeavyDbEndpoint endpoint = server.endpoint();
-        server.close();
+    void connect_toAPortNobodyListensOn_shouldRaiseConnectionError() throws Exception {
+        // a bound but non-listening socket holds the port, so no other process can start listening on it
+        try (java.net.Socket holder = new java.net.Socket()) {
+            holder.bind(new java.net.InetSocketAddress(java.net.InetAddress.getLoopbackAddress(), 0));
+            HeavyDbEndpoint endpoint = new HeavyDbEndpoint("127.0.0.1", holder.getLocalPort(), "admin", "heavyai", "pw");
 
-        assertThatThrownBy(() -> HeavyDbClient.connect(endpoint, OPTIONS))
-                .isInstanceOf(HeavyDbConnectionException.class)
-                .hasMessageContaining("cannot reach HeavyDB at 127.0.0.1:");
+            assertThatThrownBy(() -> HeavyDbClient.connect(endpoint, OPTIONS))
+                    .isInstanceOf(HeavyDbConnectionException.class)
+                    .hasMessageContaining("cannot reach HeavyDB at 127.0.0.1:" + holder.getLocalPort());
+        }
     }
 
     @Test
@@ -152,19 +160,19 @@ class HeavyDbClientLoopbackTest {
     @Test
     void unknownMethodReply_fromServer_shouldRaiseProtocolError() throws Exception {
         // the loopback server does not implement get_status: its application exception must surface typed
-        {
-            var socket = new org.apache.thrift.transport.TSocket("127.0.0.1", server.port());
-            socket.open();
-            var p = new org.apache.thrift.protocol.TBinaryProtocol(socket);
-            p.writeMessageBegin(new org.apache.thrift.protocol.TMessage("get_status",
-                    org.apache.thrift.protocol.TMessageType.CALL, 1));
+        TSocket socket = new TSocket("127.0.0.1", server.port());
+        socket.open();
+        try {
+            TBinaryProtocol p = new TBinaryProtocol(socket);
+            p.writeMessageBegin(new TMessage("get_status", TMessageType.CALL, 1));
             ThriftFields.struct(p, () -> ThriftFields.string(p, 1, "x"));
             p.writeMessageEnd();
             socket.flush();
 
-            assertThatThrownBy(() -> HeavyRpc.readReply(p, "get_status", 1, org.apache.thrift.protocol.TType.LIST, null))
+            assertThatThrownBy(() -> HeavyRpc.readReply(p, "get_status", 1, TType.LIST, null))
                     .isInstanceOf(HeavyDbProtocolException.class)
                     .hasMessageContaining("Invalid method name");
+        } finally {
             socket.close();
         }
     }
