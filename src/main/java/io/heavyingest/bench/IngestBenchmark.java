@@ -8,7 +8,6 @@ import io.heavyingest.ingest.IngestResult;
 import io.heavyingest.ingest.IngestService;
 import io.heavyingest.ingest.LocalFiles;
 import io.heavyingest.warehouse.Warehouse;
-import io.heavyingest.warehouse.Warehouses;
 
 import java.io.IOException;
 import java.io.PrintStream;
@@ -84,7 +83,7 @@ public final class IngestBenchmark {
                 Files.deleteIfExists(db.resolveSibling(db.getFileName() + ".wal"));
                 HeavyIngestConfig config = ConfigLoader.load(Map.of("heavy-ingest.warehouse.duckdb.path", db.toString()));
                 IngestResult result;
-                try (Warehouse warehouse = Warehouses.open(config)) {
+                try (Warehouse warehouse = new io.heavyingest.warehouse.duckdb.DuckDbWarehouse(config)) {
                     long t = System.nanoTime();
                     result = new IngestService(warehouse, config).ingest(LocalFiles.request(file, null));
                     if (i >= 0) { // run -1 warms up the JIT and DuckDB

@@ -1,0 +1,232 @@
+package io.heavyingest.heavydb;
+
+import org.apache.thrift.TConfiguration;
+import org.apache.thrift.TException;
+import org.apache.thrift.protocol.TBinaryProtocol;
+import org.apache.thrift.protocol.TProtocol;
+import org.apache.thrift.transport.TSocket;
+import org.apache.thrift.transport.TTransportException;
+import org.jboss.logging.Logger;
+
+import java.util.List;
+
+/**
+ * A HeavyDB session over Thrift's binary protocol on a plain (unframed) socket. Not thread-safe: one caller at a
+ * time, as the server serves one connection per thread.
+ *
+ * <p>A broken socket is reopened with a fresh session: read-only calls are retried once on the new connection;
+ * statements and loads are not (the server may have applied them) and raise {@link HeavyDbConnectionException},
+ * and the next call reconnects.
+ */
+public final class HeavyDbClient implements AutoCloseable {
+    private static final Logger LOG = Logger.getLogger(HeavyDbClient.class);
+
+    /**
+     * Socket settings.
+     *
+     * @param connectTimeoutMillis TCP connect timeout
+     * @param readTimeoutMillis longest wait for one reply
+     * @param maxMessageBytes largest reply accepted
+     */
+    public record Options(int connectTimeoutMillis, int readTimeoutMillis, int maxMessageBytes) {
+        public static Options of(HeavyDbConfig config) {
+            return new Options(config.connectTimeoutMillis(), config.readTimeoutMillis(), config.maxMessageBytes());
+        }
+    }
+
+    @FunctionalInterface
+    private interface Call<T> {
+        T run(TProtocol p, int seqid, String session) throws TException;
+    }
+
+    private final HeavyDbEndpoint endpoint;
+    private final Options options;
+    private TSocket socket;
+    private TProtocol protocol;
+    private String session;
+    private int seqid;
+    private long nonce;
+    private int sessionsOpened;
+
+    private HeavyDbClient(HeavyDbEndpoint endpoint, Options options) {
+        this.endpoint = endpoint;
+        this.options = options;
+    }
+
+    /** Opens the socket and a session; a refused login raises {@link HeavyDbAuthenticationException}. */
+    public static HeavyDbClient connect(HeavyDbEndpoint endpoint, Options options) {
+        HeavyDbClient client = new HeavyDbClient(endpoint, options);
+        client.open();
+        return client;
+    }
+
+    public HeavyDbEndpoint endpoint() { return endpoint; }
+
+    public Options options() { return options; }
+
+    /** Whether a socket and session are open (a broken socket is closed as soon as a call notices). */
+    public boolean isOpen() {
+        return socket != null && socket.isOpen();
+    }
+
+    /** Sessions opened so far: 1 plus the reconnects. */
+    public int sessionsOpened() { return sessionsOpened; }
+
+    /** Runs a read-only statement; retried once on a fresh connection if the socket broke. */
+    public QueryResult query(String sql) {
+        return invoke(HeavyRpc.SQL_EXECUTE, true, (p, id, s) -> sqlExecute(p, id, s, sql));
+    }
+
+    /** Runs a statement that changes something (DDL, DML); never retried, since the server may have applied it. */
+    public QueryResult execute(String sql) {
+        return invoke(HeavyRpc.SQL_EXECUTE, false, (p, id, s) -> sqlExecute(p, id, s, sql));
+    }
+
+    private QueryResult sqlExecute(TProtocol p, int id, String s, String sql) throws TException {
+        LOG.debugf("HeavyDB: %s", sql);
+        HeavyRpc.writeSqlExecute(p, id, s, sql, true, "n-" + (++nonce), -1, -1);
+        return HeavyRpc.readSqlExecuteReply(p, id);
+    }
+
+    /** Loads one columnar batch: one durable commit on the server. Never retried here. */
+    public void load(String table, List<? extends LoadColumn> columns) {
+        invoke(HeavyRpc.LOAD_COLUMNAR, false, (p, id, s) -> {
+            HeavyRpc.writeLoadColumnar(p, id, s, table, columns);
+            HeavyRpc.readVoidReply(p, HeavyRpc.LOAD_COLUMNAR, id);
+            return null;
+        });
+    }
+
+    /** What the server applied to a table or view. */
+    public TableDetails tableDetails(String table) {
+        return invoke(HeavyRpc.GET_TABLE_DETAILS, true, (p, id, s) -> {
+            HeavyRpc.writeGetTableDetails(p, id, s, table);
+            return HeavyRpc.readTableDetailsReply(p, id);
+        });
+    }
+
+    public ServerStatus serverStatus() {
+        return invoke(HeavyRpc.GET_SERVER_STATUS, true, (p, id, s) -> {
+            HeavyRpc.writeGetServerStatus(p, id, s);
+            return HeavyRpc.readServerStatusReply(p, id);
+        });
+    }
+
+    public List<HardwareInfo> hardwareInfo() {
+        return invoke(HeavyRpc.GET_HARDWARE_INFO, true, (p, id, s) -> {
+            HeavyRpc.writeGetHardwareInfo(p, id, s);
+            return HeavyRpc.readHardwareInfoReply(p, id);
+        });
+    }
+
+    /** Buffer pool usage at {@code level}: "gpu", or "cpu". */
+    public List<NodeMemoryInfo> memory(String level) {
+        return invoke(HeavyRpc.GET_MEMORY, true, (p, id, s) -> {
+            HeavyRpc.writeGetMemory(p, id, s, level);
+            return HeavyRpc.readMemoryReply(p, id);
+        });
+    }
+
+    /** The server's version (needs no session). */
+    public String version() {
+        return invoke(HeavyRpc.GET_VERSION, true, (p, id, s) -> {
+            HeavyRpc.writeGetVersion(p, id);
+            return HeavyRpc.readVersionReply(p, id);
+        });
+    }
+
+    /** Checks the session with a cheap call, reconnecting once if the socket went away while idle. */
+    public void ping() {
+        serverStatus();
+    }
+
+    private <T> T invoke(String method, boolean retry, Call<T> call) {
+        boolean fresh = false;
+        if (!isOpen()) {
+            open();
+            fresh = true;
+        }
+        try {
+            return attempt(method, call);
+        } catch (HeavyDbConnectionException e) {
+            if (!retry || fresh || e.timedOut()) {
+                throw e;
+            }
+            LOG.infof("connection to %s broke during %s (%s); reconnecting once", endpoint.address(), method,
+                    e.getMessage());
+            open();
+            return attempt(method, call);
+        }
+    }
+
+    private <T> T attempt(String method, Call<T> call) {
+        int id = ++seqid;
+        try {
+            return call.run(protocol, id, session);
+        } catch (HeavyDbServerException e) {
+            throw e;
+        } catch (HeavyDbProtocolException e) {
+            closeSocket();   // the stream is out of step; start over on the next call
+            throw e;
+        } catch (TTransportException e) {
+            closeSocket();
+            boolean timedOut = e.getType() == TTransportException.TIMED_OUT;
+            throw new HeavyDbConnectionException("HeavyDB " + method + " on " + endpoint.address()
+                    + (timedOut ? " timed out after " + options.readTimeoutMillis() + " ms" : " failed: connection lost")
+                    + " (" + e.getMessage() + ")", timedOut, e);
+        } catch (TException e) {
+            closeSocket();
+            throw new HeavyDbProtocolException("HeavyDB " + method + ": malformed reply: " + e.getMessage(), e);
+        }
+    }
+
+    private void open() {
+        closeSocket();
+        try {
+            TConfiguration config = TConfiguration.custom().setMaxMessageSize(options.maxMessageBytes()).build();
+            socket = new TSocket(config, endpoint.host(), endpoint.port(), options.readTimeoutMillis(),
+                    options.connectTimeoutMillis());
+            socket.open();
+            protocol = new TBinaryProtocol(socket);
+        } catch (TTransportException e) {
+            closeSocket();
+            throw new HeavyDbConnectionException("cannot reach HeavyDB at " + endpoint.address() + ": "
+                    + e.getMessage(), e.getType() == TTransportException.TIMED_OUT, e);
+        }
+        try {
+            session = attempt(HeavyRpc.CONNECT, (p, id, s) -> {
+                HeavyRpc.writeConnect(p, id, endpoint.user(), endpoint.password(), endpoint.database());
+                return HeavyRpc.readConnectReply(p, id);
+            });
+        } catch (HeavyDbException e) {
+            closeSocket();
+            throw e;
+        }
+        sessionsOpened++;
+        LOG.debugf("HeavyDB session opened on %s as %s", endpoint.address(), endpoint.user());
+    }
+
+    private void closeSocket() {
+        if (socket != null) {
+            socket.close();
+        }
+        socket = null;
+        protocol = null;
+        session = null;
+    }
+
+    /** Ends the session (best effort) and closes the socket. */
+    @Override
+    public void close() {
+        if (isOpen() && session != null) {
+            try {
+                int id = ++seqid;
+                HeavyRpc.writeDisconnect(protocol, id, session);
+                HeavyRpc.readVoidReply(protocol, HeavyRpc.DISCONNECT, id);
+            } catch (TException | HeavyDbException e) {
+                LOG.debugf("HeavyDB disconnect failed: %s", e.getMessage());
+            }
+        }
+        closeSocket();
+    }
+}

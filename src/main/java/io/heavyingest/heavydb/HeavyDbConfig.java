@@ -1,0 +1,43 @@
+package io.heavyingest.heavydb;
+
+import io.smallrye.config.ConfigMapping;
+import io.smallrye.config.WithDefault;
+
+import java.util.Optional;
+
+/**
+ * Settings of the HeavyDB warehouse. The server is chosen by {@link #url()}; when no URL is set (here or in the
+ * plain {@code HEAVYDB_URL} environment variable) the embedded DuckDB default is used instead.
+ */
+@ConfigMapping(prefix = "heavy-ingest.heavydb")
+public interface HeavyDbConfig {
+
+    /** Server as {@code heavydb://user@host:port/database} (port 6274 and database heavyai by default); env HEAVYDB_URL also works. */
+    Optional<String> url();
+
+    /** Password of the URL's user; env HEAVYDB_PASSWORD also works. Never logged or printed. */
+    Optional<String> password();
+
+    /** File holding the password (for example a mounted secret), used when no password is set; env HEAVYDB_PASSWORD_FILE also works. */
+    Optional<String> passwordFile();
+
+    /** Milliseconds to wait for the TCP connection to open. */
+    @WithDefault("10000")
+    int connectTimeoutMillis();
+
+    /** Milliseconds to wait for one reply; a large load answers only after its commit. */
+    @WithDefault("600000")
+    int readTimeoutMillis();
+
+    /** Largest reply accepted in bytes; libthrift refuses more than 100 MiB unless raised, and a query result is one message. */
+    @WithDefault("1073741824")
+    int maxMessageBytes();
+
+    /** Rows per load_table_binary_columnar call; every call is a durable commit on the server, so batches are large. */
+    @WithDefault("1048576")
+    int loadBatchRows();
+
+    /** Keep the session open for the next warm invocation of the same process instead of disconnecting. */
+    @WithDefault("true")
+    boolean reuseSession();
+}

@@ -1,0 +1,100 @@
+package io.heavyingest.heavydb;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.net.URI;
+import java.net.URISyntaxException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Optional;
+import java.util.function.Function;
+
+/**
+ * Where and as whom to connect. {@link #toString()} and {@link #address()} never show the password.
+ *
+ * @param host server host
+ * @param port Thrift binary port (6274 by default)
+ * @param user user name
+ * @param database database name
+ * @param password the user's password
+ */
+public record HeavyDbEndpoint(String host, int port, String user, String database, String password) {
+    public static final int DEFAULT_PORT = 6274;
+    public static final String DEFAULT_USER = "admin";
+    public static final String DEFAULT_DATABASE = "heavyai";
+
+    public HeavyDbEndpoint {
+        if (host == null || host.isBlank()) {
+            throw new IllegalArgumentException("HeavyDB URL needs a host: heavydb://user@host:6274/database");
+        }
+        if (password == null) {
+            throw new IllegalArgumentException("no HeavyDB password: set HEAVYDB_PASSWORD or HEAVYDB_PASSWORD_FILE"
+                    + " (or heavy-ingest.heavydb.password / password-file)");
+        }
+    }
+
+    /** {@code host:port/database}, for logs and the load summary. */
+    public String address() {
+        return host + ":" + port + "/" + database;
+    }
+
+    @Override
+    public String toString() {
+        return "heavydb://" + user + "@" + address();
+    }
+
+    /** Parses {@code heavydb://[user@]host[:port][/database]}; a password inside the URL is refused. */
+    public static HeavyDbEndpoint parse(String url, String password) {
+        URI uri;
+        try {
+            uri = new URI(url.trim());
+        } catch (URISyntaxException e) {
+            throw new IllegalArgumentException("HeavyDB URL is not a URL (expected heavydb://user@host:6274/database)");
+        }
+        if (!"heavydb".equalsIgnoreCase(uri.getScheme())) {
+            throw new IllegalArgumentException("HeavyDB URL must start with heavydb:// (got scheme \""
+                    + uri.getScheme() + "\")");
+        }
+        String userInfo = uri.getUserInfo();
+        if (userInfo != null && userInfo.contains(":")) {
+            // said without echoing the URL, which holds the secret
+            throw new IllegalArgumentException("HeavyDB URL must not carry a password; use HEAVYDB_PASSWORD or"
+                    + " HEAVYDB_PASSWORD_FILE");
+        }
+        String user = userInfo == null || userInfo.isEmpty() ? DEFAULT_USER : userInfo;
+        String path = uri.getPath() == null ? "" : uri.getPath().replaceFirst("^/", "");
+        String database = path.isEmpty() ? DEFAULT_DATABASE : path;
+        int port = uri.getPort() < 0 ? DEFAULT_PORT : uri.getPort();
+        return new HeavyDbEndpoint(uri.getHost(), port, user, database, password);
+    }
+
+    /**
+     * The configured endpoint, if any: the mapped settings first, then the plain {@code HEAVYDB_URL},
+     * {@code HEAVYDB_PASSWORD} and {@code HEAVYDB_PASSWORD_FILE} environment variables.
+     */
+    public static Optional<HeavyDbEndpoint> resolve(HeavyDbConfig config, Function<String, String> env) {
+        Optional<String> url = config.url().or(() -> nonBlank(env.apply("HEAVYDB_URL")));
+        if (url.isEmpty()) {
+            return Optional.empty();
+        }
+        String password = config.password()
+                .or(() -> nonBlank(env.apply("HEAVYDB_PASSWORD")))
+                .or(() -> config.passwordFile().or(() -> nonBlank(env.apply("HEAVYDB_PASSWORD_FILE")))
+                        .map(HeavyDbEndpoint::readPasswordFile))
+                .orElse(null);
+        return Optional.of(parse(url.get(), password));
+    }
+
+    private static Optional<String> nonBlank(String value) {
+        return value == null || value.isBlank() ? Optional.empty() : Optional.of(value);
+    }
+
+    private static String readPasswordFile(String file) {
+        try {
+            return Files.readString(Path.of(file), StandardCharsets.UTF_8).strip();
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot read the HeavyDB password file " + file, e);
+        }
+    }
+}

@@ -1,0 +1,63 @@
+package io.heavyingest.heavydb;
+
+/**
+ * Keeps one idle HeavyDB session per process so a warm function invocation reuses the connection of the last
+ * one instead of logging in again. A session taken from here is checked with a ping (which reconnects once if
+ * the server dropped the idle socket); a session handed back while another is idle is closed.
+ */
+public final class HeavyDbSessions {
+    private static HeavyDbClient idle;
+    private static boolean hookInstalled;
+
+    private HeavyDbSessions() {
+    }
+
+    /** An open session to {@code endpoint}: the idle one when it matches, else a new one. */
+    public static HeavyDbClient acquire(HeavyDbEndpoint endpoint, HeavyDbClient.Options options) {
+        HeavyDbClient reuse;
+        synchronized (HeavyDbSessions.class) {
+            reuse = idle;
+            idle = null;
+        }
+        if (reuse != null) {
+            if (reuse.endpoint().equals(endpoint) && reuse.options().equals(options)) {
+                try {
+                    reuse.ping();
+                    return reuse;
+                } catch (HeavyDbException e) {
+                    reuse.close();
+                }
+            } else {
+                reuse.close();
+            }
+        }
+        return HeavyDbClient.connect(endpoint, options);
+    }
+
+    /** Keeps {@code client} for the next {@link #acquire}, or closes it when one is already kept or it is broken. */
+    public static void release(HeavyDbClient client) {
+        synchronized (HeavyDbSessions.class) {
+            if (idle == null && client.isOpen()) {
+                idle = client;
+                if (!hookInstalled) {
+                    hookInstalled = true;
+                    Runtime.getRuntime().addShutdownHook(new Thread(HeavyDbSessions::closeIdle, "heavydb-disconnect"));
+                }
+                return;
+            }
+        }
+        client.close();
+    }
+
+    /** Ends the kept session, if any. */
+    public static void closeIdle() {
+        HeavyDbClient c;
+        synchronized (HeavyDbSessions.class) {
+            c = idle;
+            idle = null;
+        }
+        if (c != null) {
+            c.close();
+        }
+    }
+}

@@ -1,0 +1,152 @@
+package io.heavyingest.warehouse.heavydb;
+
+import io.heavyingest.heavydb.HeavyDbClient;
+import io.heavyingest.heavydb.HeavyDbConnectionException;
+import io.heavyingest.heavydb.LoadColumn;
+import io.heavyingest.warehouse.LoadRecord;
+import io.heavyingest.warehouse.PnlBatch;
+import io.heavyingest.warehouse.RowCountMismatchException;
+import io.heavyingest.warehouse.StagedLoad;
+import io.heavyingest.warehouse.WarehouseException;
+import org.jboss.logging.Logger;
+
+import java.nio.ByteBuffer;
+import java.util.List;
+
+/**
+ * A HeavyDB staging table filled with large columnar loads. Batches from the loader are gathered until
+ * {@code batchRows} rows, because every load call is a durable commit on the server.
+ *
+ * <p>If the socket breaks during a load, the server may or may not have committed it; the staging table's
+ * count tells which (a load is all or nothing), so the batch is sent again only when it is missing. Publishing
+ * verifies the count once more, so a duplicate can never become visible.
+ */
+final class HeavyDbStagedLoad implements StagedLoad {
+    private static final Logger LOG = Logger.getLogger(HeavyDbStagedLoad.class);
+
+    private final HeavyDbWarehouse warehouse;
+    private final HeavyDbClient client;
+    private final String staging;
+    private final String target;
+    private final int batchRows;
+    private List<String> names;
+    private ByteBuffer[] encodedNames;
+    private int[] days;
+    private int[] strategies;
+    private double[] pnl;
+    private boolean[] nulls;
+    private int buffered;
+    private long loadedRows;
+    private int loadCalls;
+    private boolean published;
+
+    HeavyDbStagedLoad(HeavyDbWarehouse warehouse, HeavyDbClient client, String staging, String target, int batchRows) {
+        this.warehouse = warehouse;
+        this.client = client;
+        this.staging = staging;
+        this.target = target;
+        this.batchRows = Math.max(1, batchRows);
+    }
+
+    @Override
+    public void append(PnlBatch batch) {
+        int n = batch.size();
+        if (n == 0) {
+            return;
+        }
+        if (batch.strategies() != names) {
+            flush();
+            names = batch.strategies();
+            encodedNames = PnlColumns.encodeNames(names);
+        }
+        if (buffered > 0 && buffered + n > batchRows) {
+            flush();
+        }
+        if (buffered == 0 && n >= batchRows) {
+            // big enough on its own: send straight from the loader's arrays
+            send(PnlColumns.of(batch.epochDayColumn(), batch.strategyIndexColumn(), batch.pnlColumn(),
+                    batch.nullColumn(), n, encodedNames), n);
+            return;
+        }
+        ensureCapacity();
+        System.arraycopy(batch.epochDayColumn(), 0, days, buffered, n);
+        System.arraycopy(batch.strategyIndexColumn(), 0, strategies, buffered, n);
+        System.arraycopy(batch.pnlColumn(), 0, pnl, buffered, n);
+        System.arraycopy(batch.nullColumn(), 0, nulls, buffered, n);
+        buffered += n;
+        if (buffered >= batchRows) {
+            flush();
+        }
+    }
+
+    private void ensureCapacity() {
+        if (days == null) {
+            days = new int[batchRows];
+            strategies = new int[batchRows];
+            pnl = new double[batchRows];
+            nulls = new boolean[batchRows];
+        }
+    }
+
+    private void flush() {
+        if (buffered > 0) {
+            send(PnlColumns.of(days, strategies, pnl, nulls, buffered, encodedNames), buffered);
+            buffered = 0;
+        }
+    }
+
+    private void send(List<LoadColumn> columns, int rows) {
+        try {
+            client.load(staging, columns);
+        } catch (HeavyDbConnectionException e) {
+            if (e.timedOut()) {
+                // the server may still commit this batch later: give up rather than guess
+                throw new WarehouseException("load into " + staging + " timed out; the load is abandoned: "
+                        + e.getMessage(), e);
+            }
+            long found = warehouse.count(staging);
+            if (found == loadedRows + rows) {
+                LOG.infof("load of %,d rows into %s was committed before the connection broke", rows, staging);
+            } else if (found == loadedRows) {
+                LOG.infof("load of %,d rows into %s was lost with the connection; sending it again", rows, staging);
+                client.load(staging, columns);
+            } else {
+                throw new WarehouseException("staging table " + staging + " holds " + found + " rows after a broken"
+                        + " load, expected " + loadedRows + " or " + (loadedRows + rows), e);
+            }
+        }
+        loadedRows += rows;
+        loadCalls++;
+        LOG.debugf("loaded %,d rows into %s (call %d, %,d rows so far)", rows, staging, loadCalls, loadedRows);
+    }
+
+    /**
+     * Flushes, checks the count, then: replaces any leftover dataset table, renames the staging table to it,
+     * repoints the current view, and records the history row last. Each step commits on its own (HeavyDB has no
+     * transactions); a crash before the history row leaves a complete table a retry replaces, never a partial one.
+     */
+    @Override
+    public String publish(long expectedRows, LoadRecord record) {
+        flush();
+        long actual = warehouse.count(staging);
+        if (actual != expectedRows) {
+            throw new RowCountMismatchException(staging, expectedRows, actual);
+        }
+        warehouse.replaceWithStaging(staging, target);
+        published = true;
+        warehouse.pointCurrentAt(target);
+        warehouse.recordAttempt(record);
+        return target;
+    }
+
+    @Override
+    public void close() {
+        if (!published) {
+            try {
+                warehouse.dropQuietly(staging);
+            } catch (WarehouseException e) {
+                LOG.debugf("could not drop %s: %s; the next attempt drops it first", staging, e.getMessage());
+            }
+        }
+    }
+}

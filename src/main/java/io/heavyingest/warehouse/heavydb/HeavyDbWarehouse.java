@@ -1,0 +1,213 @@
+package io.heavyingest.warehouse.heavydb;
+
+import io.heavyingest.config.HeavyIngestConfig;
+import io.heavyingest.heavydb.HeavyDbClient;
+import io.heavyingest.heavydb.HeavyDbConfig;
+import io.heavyingest.heavydb.HeavyDbEndpoint;
+import io.heavyingest.heavydb.HeavyDbServerException;
+import io.heavyingest.heavydb.HeavyDbSessions;
+import io.heavyingest.heavydb.QueryResult;
+import io.heavyingest.heavydb.ResultColumn;
+import io.heavyingest.schema.HeavyDbDdl;
+import io.heavyingest.schema.Identifiers;
+import io.heavyingest.schema.TablePlan;
+import io.heavyingest.warehouse.LoadRecord;
+import io.heavyingest.warehouse.LoadStatus;
+import io.heavyingest.warehouse.PnlMatrix;
+import io.heavyingest.warehouse.StagedLoad;
+import io.heavyingest.warehouse.Warehouse;
+
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.TreeSet;
+
+/**
+ * HeavyDB as the warehouse, over the project's own Thrift client. One physical table per dataset
+ * ({@code <current>_<datasetId>}), a view with the stable current name that readers use, and a load-history
+ * table. Only checked identifiers reach SQL text; strategy names and history values travel as load data.
+ */
+public final class HeavyDbWarehouse implements Warehouse {
+    private static final String NOT_FOUND = "does not exist";
+
+    private final HeavyDbClient client;
+    private final Runnable release;
+    private final String currentTable;
+    private final int loadBatchRows;
+
+    /**
+     * @param client an open session, used by one thread at a time
+     * @param release what to do with the session on {@link #close()} (keep it for the next invocation or close it)
+     * @param currentTable the stable name readers use
+     * @param loadBatchRows rows per load call
+     */
+    public HeavyDbWarehouse(HeavyDbClient client, Runnable release, String currentTable, int loadBatchRows) {
+        this.client = client;
+        this.release = release;
+        this.currentTable = Identifiers.checked(currentTable);
+        this.loadBatchRows = loadBatchRows;
+        client.execute(HeavyDbHistory.createTable());
+    }
+
+    /** Opens the warehouse at {@code endpoint}, reusing the session a warm invocation left open if configured. */
+    public static HeavyDbWarehouse open(HeavyIngestConfig config, HeavyDbConfig heavydb, HeavyDbEndpoint endpoint) {
+        HeavyDbClient.Options options = HeavyDbClient.Options.of(heavydb);
+        HeavyDbClient client = heavydb.reuseSession()
+                ? HeavyDbSessions.acquire(endpoint, options)
+                : HeavyDbClient.connect(endpoint, options);
+        Runnable release = heavydb.reuseSession() ? () -> HeavyDbSessions.release(client) : client::close;
+        try {
+            return new HeavyDbWarehouse(client, release, config.schema().currentTable(), heavydb.loadBatchRows());
+        } catch (RuntimeException e) {
+            client.close();
+            throw e;
+        }
+    }
+
+    @Override
+    public String kind() {
+        return "heavydb";
+    }
+
+    @Override
+    public String location() {
+        return client.endpoint().address();
+    }
+
+    /** The client, for the benchmark's queries and the server's status, memory and hardware figures. */
+    public HeavyDbClient client() {
+        return client;
+    }
+
+    @Override
+    public Optional<LoadRecord> publishedLoad(String datasetId) {
+        return history().stream()
+                .filter(r -> r.status() == LoadStatus.LOADED && r.datasetId().equals(datasetId))
+                .findFirst();
+    }
+
+    @Override
+    public StagedLoad stage(String datasetId, TablePlan plan) {
+        String staging = Identifiers.stagingTable(currentTable, datasetId);
+        String target = Identifiers.datasetTable(currentTable, datasetId);
+        client.execute("DROP TABLE IF EXISTS " + staging);
+        client.execute(HeavyDbDdl.createTable(plan, staging));
+        return new HeavyDbStagedLoad(this, client, staging, target, loadBatchRows);
+    }
+
+    @Override
+    public void recordAttempt(LoadRecord record) {
+        client.load(HeavyDbHistory.TABLE, HeavyDbHistory.row(record, HeavyDbHistory.nextAttemptId()));
+    }
+
+    @Override
+    public List<LoadRecord> history() {
+        return HeavyDbHistory.read(client.query(HeavyDbHistory.selectAll()));
+    }
+
+    @Override
+    public Optional<String> currentDatasetId() {
+        String current = null;
+        for (LoadRecord r : history()) {
+            if (r.status() == LoadStatus.LOADED) {
+                current = r.datasetId();
+            }
+        }
+        return Optional.ofNullable(current);
+    }
+
+    /**
+     * The current dataset pulled as one columnar result and pivoted; strategies and dates in ascending order,
+     * like the DuckDB warehouse.
+     */
+    @Override
+    public Optional<PnlMatrix> currentMatrix() {
+        Optional<String> datasetId = currentDatasetId();
+        if (datasetId.isEmpty()) {
+            return Optional.empty();
+        }
+        QueryResult r = client.query("SELECT trade_date, strategy, pnl FROM " + currentTable);
+        ResultColumn.Ints dates = r.ints("trade_date");
+        ResultColumn.Strings names = r.strings("strategy");
+        ResultColumn.Reals pnl = r.reals("pnl");
+        TreeSet<Long> daySet = new TreeSet<>();
+        for (long d : dates.values()) {
+            daySet.add(d);
+        }
+        Map<Long, Integer> dayIndex = new HashMap<>();
+        List<LocalDate> dayList = new ArrayList<>(daySet.size());
+        for (long seconds : daySet) {
+            dayIndex.put(seconds, dayList.size());
+            dayList.add(LocalDate.ofEpochDay(Math.floorDiv(seconds, 86_400L)));
+        }
+        List<String> strategyList = new ArrayList<>(new TreeSet<>(names.values()));
+        Map<String, Integer> strategyIndex = new HashMap<>(strategyList.size() * 2);
+        for (int i = 0; i < strategyList.size(); i++) {
+            strategyIndex.put(strategyList.get(i), i);
+        }
+        int days = dayList.size();
+        double[] values = new double[strategyList.size() * days];
+        long nullCount = 0;
+        for (int i = 0, n = r.rowCount(); i < n; i++) {
+            int s = strategyIndex.get(names.values().get(i));
+            int d = dayIndex.get(dates.values()[i]);
+            if (pnl.isNull(i)) {
+                nullCount++;
+            } else {
+                values[s * days + d] = pnl.values()[i];
+            }
+        }
+        return Optional.of(new PnlMatrix(datasetId.get(), List.copyOf(dayList), List.copyOf(strategyList), values,
+                nullCount));
+    }
+
+    /**
+     * What the server applied to {@code table} (a dataset table such as {@code strategy_pnl_<id>}, or the current
+     * view): fragment size, page size, max rows, column types and encodings. Empty when no such table exists.
+     */
+    public Optional<AppliedSchema> appliedSchema(String table) {
+        String name = Identifiers.checked(table);
+        try {
+            return Optional.of(AppliedSchema.of(name, client.tableDetails(name)));
+        } catch (HeavyDbServerException e) {
+            if (e.errorMessage().contains(NOT_FOUND)) {
+                return Optional.empty();
+            }
+            throw e;
+        }
+    }
+
+    long count(String table) {
+        QueryResult r = client.query("SELECT COUNT(*) AS n FROM " + Identifiers.checked(table));
+        return r.ints("n").values()[0];
+    }
+
+    /** Drops a leftover {@code target} (a crash after an earlier rename), then renames staging to it. */
+    void replaceWithStaging(String staging, String target) {
+        if (appliedSchema(target).isPresent()) {
+            // the view may still point at the leftover: unhook it first, it is recreated right after
+            client.execute("DROP VIEW IF EXISTS " + currentTable);
+            client.execute("DROP TABLE " + target);
+        }
+        client.execute("RENAME TABLE " + staging + " TO " + target);
+    }
+
+    /** Repoints the current view; between its two statements readers get "no such view", never partial data. */
+    void pointCurrentAt(String target) {
+        client.execute("DROP VIEW IF EXISTS " + currentTable);
+        client.execute("CREATE VIEW " + currentTable + " AS SELECT " + String.join(", ", TablePlan.COLUMNS)
+                + " FROM " + Identifiers.checked(target));
+    }
+
+    void dropQuietly(String table) {
+        client.execute("DROP TABLE IF EXISTS " + Identifiers.checked(table));
+    }
+
+    @Override
+    public void close() {
+        release.run();
+    }
+}

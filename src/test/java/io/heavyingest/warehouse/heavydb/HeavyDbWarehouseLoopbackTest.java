@@ -1,0 +1,339 @@
+package io.heavyingest.warehouse.heavydb;
+
+import io.heavyingest.config.ConfigLoader;
+import io.heavyingest.config.HeavyIngestConfig;
+import io.heavyingest.generate.GeneratorSpec;
+import io.heavyingest.generate.PnlFileGenerator;
+import io.heavyingest.heavydb.HeavyDbAuthenticationException;
+import io.heavyingest.heavydb.HeavyDbConfig;
+import io.heavyingest.heavydb.HeavyDbEndpoint;
+import io.heavyingest.heavydb.HeavyDbServerException;
+import io.heavyingest.heavydb.LoopbackCatalog;
+import io.heavyingest.heavydb.LoopbackHeavyDb;
+import io.heavyingest.ingest.DatasetIds;
+import io.heavyingest.ingest.IngestResult;
+import io.heavyingest.ingest.IngestService;
+import io.heavyingest.ingest.LocalFiles;
+import io.heavyingest.warehouse.LoadRecord;
+import io.heavyingest.warehouse.LoadStatus;
+import io.heavyingest.warehouse.PnlMatrix;
+import io.heavyingest.warehouse.Warehouse;
+import io.heavyingest.warehouse.Warehouses;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+/**
+ * Full ingests through {@link IngestService} into the HeavyDB warehouse, against a Thrift server on a loopback
+ * socket: every row that arrived, the batch sizes, the DDL, the publish step, the history, and the failures.
+ */
+class HeavyDbWarehouseLoopbackTest {
+    private static final int DAYS = 12;
+    private static final int STRATEGIES = 40;
+    /** {line (1 = first data row), strategy index} of the cells left empty. */
+    private static final int[][] EMPTY_CELLS = {{2, 5}, {5, 17}, {9, 39}};
+    private static final String ID = DatasetIds.of("loopback-test-file");
+    private static final String STAGE = "strategy_pnl_" + ID + "_stage";
+    private static final String TARGET = "strategy_pnl_" + ID;
+
+    @TempDir
+    Path dir;
+    private LoopbackHeavyDb server;
+    private HeavyIngestConfig config;
+    private HeavyDbConfig heavyConfig;
+    private Path file;
+    private Map<String, Double> expected;
+
+    @BeforeEach
+    void setUp() throws Exception {
+        server = new LoopbackHeavyDb();
+        // 100 values a loader batch = 3 file rows (120 values); 250 rows a load call = two loader batches
+        config = ConfigLoader.load(Map.of("heavy-ingest.ingest.batch-values", "100"));
+        heavyConfig = ConfigLoader.load(HeavyDbConfig.class, Map.of(
+                "heavy-ingest.heavydb.load-batch-rows", "250",
+                "heavy-ingest.heavydb.reuse-session", "false",
+                "heavy-ingest.heavydb.read-timeout-millis", "5000"));
+        file = writeFileWithEmptyCells();
+        expected = expectedRows(file);
+    }
+
+    @AfterEach
+    void tearDown() throws Exception {
+        server.close();
+    }
+
+    @Test
+    void ingest_generatedFile_shouldLoadEveryRowInLargeBatchesAndPublish() {
+        IngestResult result;
+        try (HeavyDbWarehouse warehouse = open()) {
+            result = new IngestService(warehouse, config).ingest(LocalFiles.request(file, ID));
+
+            assertThat(result.record().status()).isEqualTo(LoadStatus.LOADED);
+            assertThat(result.warehouse()).isEqualTo("heavydb");
+            assertThat(result.location()).isEqualTo("127.0.0.1:" + server.port() + "/heavyai");
+            assertEveryRowArrived(server.catalog().table(TARGET));
+
+            assertThat(stageLoadSizes()).containsExactly(240, 240);
+            assertThat(server.statements()).contains("CREATE TABLE " + STAGE + " (\n"
+                    + "  trade_date DATE NOT NULL ENCODING DAYS(16),\n"
+                    + "  strategy TEXT NOT NULL ENCODING DICT(8),\n"
+                    + "  pnl DOUBLE\n"
+                    + ") WITH (fragment_size = 40, sort_column = 'trade_date')");
+            List<String> sql = server.statements();
+            assertThat(sql.subList(sql.indexOf("DROP TABLE IF EXISTS " + STAGE), sql.size())).containsExactly(
+                    "DROP TABLE IF EXISTS " + STAGE,
+                    sql.get(sql.indexOf("DROP TABLE IF EXISTS " + STAGE) + 1),
+                    "SELECT COUNT(*) AS n FROM " + STAGE,
+                    "RENAME TABLE " + STAGE + " TO " + TARGET,
+                    "DROP VIEW IF EXISTS strategy_pnl",
+                    "CREATE VIEW strategy_pnl AS SELECT trade_date, strategy, pnl FROM " + TARGET);
+            assertThat(server.catalog().tableNames()).containsExactlyInAnyOrder("load_history", TARGET);
+            assertThat(server.catalog().viewTarget("strategy_pnl")).isEqualTo(TARGET);
+
+            List<LoadRecord> history = warehouse.history();
+            assertThat(history).singleElement().satisfies(r -> {
+                assertThat(r.datasetId()).isEqualTo(ID);
+                assertThat(r.status()).isEqualTo(LoadStatus.LOADED);
+                assertThat(r.tableName()).isEqualTo(TARGET);
+                assertThat(r.rows()).isEqualTo(DAYS * STRATEGIES);
+                assertThat(r.strategies()).isEqualTo(STRATEGIES);
+                assertThat(r.days()).isEqualTo(DAYS);
+                assertThat(r.nullValues()).isEqualTo(EMPTY_CELLS.length);
+                assertThat(r.firstDate()).isEqualTo(LocalDate.of(2024, 1, 4));
+                assertThat(r.lastDate()).isEqualTo(result.record().lastDate());
+                assertThat(r.source()).isEqualTo(file.toString());
+                assertThat(r.startedAt().toEpochMilli()).isEqualTo(result.record().startedAt().toEpochMilli());
+                assertThat(r.error()).isNull();
+            });
+            assertThat(warehouse.publishedLoad(ID)).isPresent();
+            assertThat(warehouse.currentDatasetId()).contains(ID);
+
+            AppliedSchema applied = warehouse.appliedSchema(TARGET).orElseThrow();
+            assertThat(applied.fragmentSize()).isEqualTo(result.plan().fragmentRows()).isEqualTo(40);
+            assertThat(applied.pageSize()).isEqualTo(2_097_152);
+            assertThat(applied.columns()).extracting(AppliedSchema.Column::name, AppliedSchema.Column::type,
+                            AppliedSchema.Column::encoding, AppliedSchema.Column::nullable)
+                    .containsExactly(
+                            org.assertj.core.groups.Tuple.tuple("trade_date", "DATE", "DAYS(16)", false),
+                            org.assertj.core.groups.Tuple.tuple("strategy", "TEXT", "DICT(8)", false),
+                            org.assertj.core.groups.Tuple.tuple("pnl", "DOUBLE", "NONE", true));
+            assertThat(warehouse.appliedSchema("strategy_pnl").orElseThrow().view()).isTrue();
+            assertThat(warehouse.appliedSchema("no_such_table")).isEmpty();
+        }
+    }
+
+    @Test
+    void currentMatrix_afterIngest_shouldPivotTheLongTableWithNulls() {
+        try (HeavyDbWarehouse warehouse = open()) {
+            new IngestService(warehouse, config).ingest(LocalFiles.request(file, ID));
+
+            PnlMatrix m = warehouse.currentMatrix().orElseThrow();
+
+            assertThat(m.datasetId()).isEqualTo(ID);
+            assertThat(m.days()).isEqualTo(DAYS);
+            assertThat(m.strategyCount()).isEqualTo(STRATEGIES);
+            assertThat(m.strategies()).isSorted();
+            assertThat(m.nullCount()).isEqualTo(EMPTY_CELLS.length);
+            for (int s = 0; s < m.strategyCount(); s++) {
+                for (int d = 0; d < m.days(); d++) {
+                    Double v = expected.get(key(m.dates().get(d), m.strategies().get(s)));
+                    assertThat(m.value(s, d)).isEqualTo(v == null ? 0.0 : v);
+                }
+            }
+        }
+    }
+
+    @Test
+    void currentMatrix_beforeAnyLoad_shouldBeEmpty() {
+        try (HeavyDbWarehouse warehouse = open()) {
+            assertThat(warehouse.currentMatrix()).isEmpty();
+            assertThat(warehouse.currentDatasetId()).isEmpty();
+        }
+    }
+
+    @Test
+    void ingest_whenServerRejectsALoad_shouldRecordFailurePublishNothingAndRetryCleanly() {
+        server.failNextLoad(STAGE, LoopbackHeavyDb.Fault.SERVER_ERROR);
+        try (HeavyDbWarehouse warehouse = open()) {
+            IngestService service = new IngestService(warehouse, config);
+
+            assertThatThrownBy(() -> service.ingest(LocalFiles.request(file, ID)))
+                    .isInstanceOfSatisfying(HeavyDbServerException.class, e -> assertThat(e.errorMessage())
+                            .isEqualTo("Load into " + STAGE + " failed: injected server error"));
+            assertThat(server.catalog().tableNames()).containsExactly("load_history");
+            assertThat(server.catalog().viewTarget("strategy_pnl")).isNull();
+            assertThat(warehouse.history()).singleElement().satisfies(r -> {
+                assertThat(r.status()).isEqualTo(LoadStatus.FAILED);
+                assertThat(r.error()).contains("injected server error");
+            });
+
+            IngestResult retry = service.ingest(LocalFiles.request(file, ID));
+
+            assertThat(retry.record().status()).isEqualTo(LoadStatus.LOADED);
+            assertEveryRowArrived(server.catalog().table(TARGET));
+            assertThat(warehouse.history()).extracting(LoadRecord::status)
+                    .containsExactly(LoadStatus.FAILED, LoadStatus.LOADED);
+        }
+    }
+
+    @Test
+    void ingest_whenSocketClosesMidBatchBeforeCommit_shouldResendAndKeepExactlyOneCopy() {
+        server.failNextLoad(STAGE, LoopbackHeavyDb.Fault.CLOSE_BEFORE_COMMIT);
+        try (HeavyDbWarehouse warehouse = open()) {
+            IngestResult result = new IngestService(warehouse, config).ingest(LocalFiles.request(file, ID));
+
+            assertThat(result.record().status()).isEqualTo(LoadStatus.LOADED);
+            assertThat(server.loads().stream().filter(l -> l.table().equals(STAGE)))
+                    .extracting(LoopbackHeavyDb.LoadCall::applied).containsExactly(false, true, true);
+            assertThat(server.connects()).isEqualTo(2);
+            assertEveryRowArrived(server.catalog().table(TARGET));
+        }
+    }
+
+    @Test
+    void ingest_whenSocketClosesAfterCommitBeforeReply_shouldNotResendAndKeepExactlyOneCopy() {
+        server.failNextLoad(STAGE, LoopbackHeavyDb.Fault.CLOSE_AFTER_COMMIT);
+        try (HeavyDbWarehouse warehouse = open()) {
+            IngestResult result = new IngestService(warehouse, config).ingest(LocalFiles.request(file, ID));
+
+            assertThat(result.record().status()).isEqualTo(LoadStatus.LOADED);
+            assertThat(stageLoadSizes()).containsExactly(240, 240);
+            assertThat(server.connects()).isEqualTo(2);
+            assertEveryRowArrived(server.catalog().table(TARGET));
+        }
+    }
+
+    @Test
+    void ingest_whenHistoryWriteFailsAfterRename_shouldLeaveACompleteTableThatTheRetryReplaces() {
+        server.failNextLoad("load_history", LoopbackHeavyDb.Fault.SERVER_ERROR);
+        try (HeavyDbWarehouse warehouse = open()) {
+            IngestService service = new IngestService(warehouse, config);
+
+            assertThatThrownBy(() -> service.ingest(LocalFiles.request(file, ID)))
+                    .isInstanceOf(HeavyDbServerException.class);
+            // what a crash at this point leaves: a complete table, no LOADED history row
+            assertThat(server.catalog().table(TARGET).rowCount()).isEqualTo(DAYS * STRATEGIES);
+            assertThat(warehouse.publishedLoad(ID)).isEmpty();
+
+            service.ingest(LocalFiles.request(file, ID));
+
+            assertThat(server.catalog().tableNames()).containsExactlyInAnyOrder("load_history", TARGET);
+            assertThat(server.catalog().viewTarget("strategy_pnl")).isEqualTo(TARGET);
+            assertEveryRowArrived(server.catalog().table(TARGET));
+            assertThat(warehouse.history()).extracting(LoadRecord::status)
+                    .containsExactly(LoadStatus.FAILED, LoadStatus.LOADED);
+        }
+    }
+
+    @Test
+    void ingest_sameDatasetTwice_shouldRecordDuplicateWithoutLoading() {
+        try (HeavyDbWarehouse warehouse = open()) {
+            IngestService service = new IngestService(warehouse, config);
+            service.ingest(LocalFiles.request(file, ID));
+            server.forgetHistory();
+
+            IngestResult again = service.ingest(LocalFiles.request(file, ID));
+
+            assertThat(again.duplicate()).isTrue();
+            assertThat(stageLoadSizes()).isEmpty();
+            assertThat(warehouse.history()).extracting(LoadRecord::status)
+                    .containsExactly(LoadStatus.LOADED, LoadStatus.DUPLICATE);
+        }
+    }
+
+    @Test
+    void open_withWrongPassword_shouldRaiseTypedAuthenticationError() {
+        HeavyDbEndpoint wrong = HeavyDbEndpoint.parse(server.url(), "wrong-password");
+
+        assertThatThrownBy(() -> HeavyDbWarehouse.open(config, heavyConfig, wrong))
+                .isInstanceOfSatisfying(HeavyDbAuthenticationException.class,
+                        e -> assertThat(e.errorMessage()).isEqualTo("Invalid credentials."))
+                .hasMessageNotContaining("wrong-password");
+    }
+
+    @Test
+    void warehouses_withHeavyDbUrlConfigured_shouldOpenHeavyDb() {
+        HeavyDbConfig withUrl = ConfigLoader.load(HeavyDbConfig.class, Map.of(
+                "heavy-ingest.heavydb.url", server.url(),
+                "heavy-ingest.heavydb.password", LoopbackHeavyDb.PASSWORD,
+                "heavy-ingest.heavydb.reuse-session", "false"));
+
+        try (Warehouse warehouse = Warehouses.open(config, withUrl)) {
+            assertThat(warehouse.kind()).isEqualTo("heavydb");
+            assertThat(warehouse.location()).isEqualTo("127.0.0.1:" + server.port() + "/heavyai");
+        }
+        assertThat(server.connects()).isEqualTo(1);
+    }
+
+    private HeavyDbWarehouse open() {
+        return HeavyDbWarehouse.open(config, heavyConfig, server.endpoint());
+    }
+
+    private List<Integer> stageLoadSizes() {
+        return server.loads().stream().filter(l -> l.table().equals(STAGE)).map(LoopbackHeavyDb.LoadCall::rows).toList();
+    }
+
+    /** Every (date, strategy) of the file once, with its value or NULL; dates as whole days. */
+    private void assertEveryRowArrived(LoopbackCatalog.Table table) {
+        assertThat(table.rowCount()).isEqualTo(DAYS * STRATEGIES);
+        List<Object> dates = table.column("trade_date");
+        List<Object> names = table.column("strategy");
+        List<Object> values = table.column("pnl");
+        Set<String> seen = new HashSet<>();
+        for (int i = 0; i < table.rowCount(); i++) {
+            long seconds = (Long) dates.get(i);
+            assertThat(seconds % 86_400).isZero();
+            String key = key(LocalDate.ofEpochDay(seconds / 86_400), (String) names.get(i));
+            assertThat(seen.add(key)).as("one copy of %s", key).isTrue();
+            assertThat(expected).containsKey(key);
+            assertThat(values.get(i)).as(key).isEqualTo(expected.get(key));
+        }
+        assertThat(seen).isEqualTo(expected.keySet());
+    }
+
+    private Path writeFileWithEmptyCells() throws Exception {
+        Path f = dir.resolve("pnl.csv");
+        PnlFileGenerator.write(GeneratorSpec.of(DAYS, STRATEGIES, 7), f);
+        List<String> lines = new ArrayList<>(Files.readAllLines(f));
+        for (int[] cell : EMPTY_CELLS) {
+            String[] cells = lines.get(cell[0]).split(",", -1);
+            cells[2 + cell[1]] = "";
+            lines.set(cell[0], String.join(",", cells));
+        }
+        Files.write(f, lines);
+        return f;
+    }
+
+    /** The file read independently of the product's reader: (date|strategy) to value, null for empty cells. */
+    private static Map<String, Double> expectedRows(Path f) throws Exception {
+        List<String> lines = Files.readAllLines(f);
+        String[] header = lines.get(0).split(",", -1);
+        Map<String, Double> out = new HashMap<>();
+        for (String line : lines.subList(1, lines.size())) {
+            String[] cells = line.split(",", -1);
+            for (int s = 2; s < header.length; s++) {
+                out.put(key(LocalDate.parse(cells[0]), header[s]), cells[s].isEmpty() ? null : Double.parseDouble(cells[s]));
+            }
+        }
+        assertThat(out.values().stream().filter(v -> v == null).count()).isEqualTo(EMPTY_CELLS.length);
+        return out;
+    }
+
+    private static String key(LocalDate date, String strategy) {
+        return date + "|" + strategy;
+    }
+}
