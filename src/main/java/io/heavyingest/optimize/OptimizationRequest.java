@@ -24,6 +24,15 @@ public record OptimizationRequest(SizeRange sizes, List<Algorithm> algorithms, l
         }
     }
 
+    /** {@code algorithms} over {@code sizes}, each with the same evaluation budget per size. */
+    public static OptimizationRequest of(SizeRange sizes, List<Algorithm> algorithms, long seed, long budget) {
+        Map<Algorithm, Long> all = new EnumMap<>(Algorithm.class);
+        for (Algorithm a : Algorithm.values()) {
+            all.put(a, budget);
+        }
+        return new OptimizationRequest(sizes, algorithms, seed, all);
+    }
+
     /** The configured sizes, algorithms, seed and budgets. */
     public static OptimizationRequest fromConfig(OptimizeConfig config) {
         return new OptimizationRequest(SizeRange.parse(config.sizes()), Algorithm.parseList(config.algorithms()),
@@ -44,11 +53,7 @@ public record OptimizationRequest(SizeRange sizes, List<Algorithm> algorithms, l
 
     /** The same request with every algorithm's budget set to {@code budget}. */
     public OptimizationRequest withBudget(long budget) {
-        Map<Algorithm, Long> all = new EnumMap<>(Algorithm.class);
-        for (Algorithm a : Algorithm.values()) {
-            all.put(a, budget);
-        }
-        return new OptimizationRequest(sizes, algorithms, seed, all);
+        return of(sizes, algorithms, seed, budget);
     }
 
     public long budget(Algorithm algorithm) {

@@ -146,7 +146,7 @@ public interface OptimizeConfig {
         double crossoverRate();
 
         /** Probability that each mutant member is replaced by a random outsider, so new strategies enter. */
-        @WithDefault("0.01")
+        @WithDefault("0.05")
         double jitter();
     }
 
