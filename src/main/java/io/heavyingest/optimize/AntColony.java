@@ -47,10 +47,10 @@ final class AntColony implements SearchAlgorithm {
         Marks drawn = new Marks(universe);
         int[] bestSoFar = null;
         double bestSoFarFit = Double.NEGATIVE_INFINITY;
+        for (int i = 0; i < universe; i++) {
+            weight[i] = pheromone[i] * desirability[i];
+        }
         while (!evaluator.exhausted()) {
-            for (int i = 0; i < universe; i++) {
-                weight[i] = pheromone[i] * desirability[i];
-            }
             sampler.build(weight);
             int[] iterationBest = null;
             double iterationBestFit = Double.NEGATIVE_INFINITY;
@@ -82,17 +82,22 @@ final class AntColony implements SearchAlgorithm {
                 bestSoFarFit = iterationBestFit;
                 bestSoFar = iterationBest;
             }
+            // evaporation and next weights in one pass over the universe; deposits then fix their own weights
+            double keep = 1 - evaporation;
             for (int i = 0; i < universe; i++) {
-                pheromone[i] = Math.max(minPheromone, pheromone[i] * (1 - evaporation));
+                double tau = Math.max(minPheromone, pheromone[i] * keep);
+                pheromone[i] = tau;
+                weight[i] = tau * desirability[i];
             }
-            deposit(pheromone, iterationBest);
-            deposit(pheromone, bestSoFar);
+            deposit(pheromone, weight, desirability, iterationBest);
+            deposit(pheromone, weight, desirability, bestSoFar);
         }
     }
 
-    private void deposit(double[] pheromone, int[] tour) {
+    private void deposit(double[] pheromone, double[] weight, double[] desirability, int[] tour) {
         for (int s : tour) {
             pheromone[s] = Math.min(1.0, pheromone[s] + evaporation);
+            weight[s] = pheromone[s] * desirability[s];
         }
     }
 

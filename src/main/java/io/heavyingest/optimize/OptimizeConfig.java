@@ -82,7 +82,7 @@ public interface OptimizeConfig {
 
     interface Pso {
         /** Evaluations per portfolio size. */
-        @WithDefault("20000")
+        @WithDefault("12000")
         long budget();
 
         /** Particles in the swarm. */
@@ -130,7 +130,7 @@ public interface OptimizeConfig {
 
     interface De {
         /** Evaluations per portfolio size. */
-        @WithDefault("20000")
+        @WithDefault("15000")
         long budget();
 
         /** Individuals in the population. */
@@ -152,7 +152,7 @@ public interface OptimizeConfig {
 
     interface Aco {
         /** Evaluations per portfolio size (one per ant). */
-        @WithDefault("20000")
+        @WithDefault("16000")
         long budget();
 
         /** Ants per iteration. */
@@ -184,7 +184,7 @@ public interface OptimizeConfig {
 
     interface Bo {
         /** Evaluations per portfolio size (the surrogate costs more than a fitness evaluation here). */
-        @WithDefault("1500")
+        @WithDefault("1000")
         long budget();
 
         /** Random portfolios evaluated before the surrogate is first fitted. */
@@ -214,7 +214,7 @@ public interface OptimizeConfig {
 
     interface Rs {
         /** Evaluations per portfolio size. */
-        @WithDefault("20000")
+        @WithDefault("10000")
         long budget();
     }
 }
