@@ -32,8 +32,7 @@ final class BenchOptimizeCommand implements Command {
 
     @Override
     public String summary() {
-        return "bench-optimize [--runs 3] [--from-warehouse] [--sizes 35..60] [--algorithms ...] [--seed N]\n"
-                + "            time the full sweep; compare each algorithm with same-budget random search";
+        return "bench-optimize [--runs 3] [--from-warehouse] [--sizes ..] [--algorithms ..] [--seed N]  time the sweep";
     }
 
     @Override

@@ -25,8 +25,7 @@ final class OptimizeCommand implements Command {
 
     @Override
     public String summary() {
-        return "optimize [--sizes 35..60] [--algorithms GA,SA,...] [--seed N] [--budget N] [--json]\n"
-                + "            best portfolio of the current dataset";
+        return "optimize [--sizes 35..60] [--algorithms GA,SA,..] [--seed N] [--budget N] [--json]  best portfolio";
     }
 
     @Override
