@@ -24,8 +24,10 @@ public final class Main {
         commands.put("ingest", new IngestCommand());
         commands.put("datasets", new DatasetsCommand());
         commands.put("generate", new GenerateCommand());
+        commands.put("optimize", new OptimizeCommand());
         commands.put("bench", new BenchCommand());
         commands.put("bench-heavydb", new BenchHeavyDbCommand());
+        commands.put("bench-optimize", new BenchOptimizeCommand());
         return commands;
     }
 
@@ -49,7 +51,7 @@ public final class Main {
 
     static String usage(Map<String, Command> commands) {
         StringBuilder sb = new StringBuilder("usage: heavy-ingest <command> [options]\n\ncommands:\n");
-        commands.forEach((name, c) -> sb.append(String.format("  %-13s %s%n", name, c.summary())));
+        commands.forEach((name, c) -> sb.append(String.format("  %-14s %s%n", name, c.summary())));
         sb.append("\nEvery command takes --verbose (progress logs on stderr). Settings: config/application.properties,")
                 .append("\nsystem properties (-Dheavy-ingest.x=y) or environment (HEAVY_INGEST_X=y).");
         return sb.toString();

@@ -1,5 +1,6 @@
 package io.heavyingest.config;
 
+import io.smallrye.config.ConfigMapping;
 import io.smallrye.config.PropertiesConfigSource;
 import io.smallrye.config.SmallRyeConfig;
 import io.smallrye.config.SmallRyeConfigBuilder;
@@ -9,6 +10,7 @@ import java.io.UncheckedIOException;
 import java.net.URL;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.List;
 import java.util.Map;
 
 /**
@@ -17,6 +19,12 @@ import java.util.Map;
  * working directory, then {@code application.properties} on the class path.
  */
 public final class ConfigLoader {
+    /**
+     * Concerns that declare their own {@code @ConfigMapping} under {@code heavy-ingest.<concern>}. Loading one
+     * mapping must not reject the others' properties as unknown; each still validates its own namespace.
+     */
+    static final List<String> CAPABILITY_GROUPS = List.of("heavydb", "bench", "optimize", "report");
+
     private ConfigLoader() {
     }
 
@@ -44,6 +52,14 @@ public final class ConfigLoader {
                 .addDiscoveredConverters()
                 .withMapping(mapping)
                 .withSources(new PropertiesConfigSource(overrides, "overrides", 500));
+        String prefix = mapping.isAnnotationPresent(ConfigMapping.class)
+                ? mapping.getAnnotation(ConfigMapping.class).prefix() : "";
+        for (String group : CAPABILITY_GROUPS) {
+            String namespace = "heavy-ingest." + group;
+            if (!prefix.equals(namespace) && !prefix.startsWith(namespace + ".")) {
+                builder.withMappingIgnore(namespace + ".**");
+            }
+        }
         Path userFile = Path.of("config", "application.properties");
         if (Files.isRegularFile(userFile)) {
             builder.withSources(properties(userFile.toUri().toString(), 260));

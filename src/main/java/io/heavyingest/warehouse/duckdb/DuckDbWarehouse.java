@@ -22,9 +22,7 @@ import java.sql.Timestamp;
 import java.sql.Types;
 import java.time.LocalDate;
 import java.util.ArrayList;
-import java.util.HashMap;
 import java.util.List;
-import java.util.Map;
 import java.util.Optional;
 
 /** The embedded default warehouse: DuckDB in-process, pooled by Agroal. */
@@ -186,41 +184,55 @@ public final class DuckDbWarehouse implements Warehouse {
         }
         try (Connection c = pool.getConnection(); Statement st = c.createStatement()) {
             List<String> strategies = new ArrayList<>();
-            try (ResultSet rs = st.executeQuery("SELECT DISTINCT strategy FROM " + currentTable + " ORDER BY strategy")) {
+            try (ResultSet rs = st.executeQuery("SELECT strategy FROM (SELECT DISTINCT strategy FROM " + currentTable
+                    + ") ORDER BY strategy")) {
                 while (rs.next()) {
                     strategies.add(rs.getString(1));
                 }
             }
             List<LocalDate> dates = new ArrayList<>();
-            Map<LocalDate, Integer> dayIndex = new HashMap<>();
-            try (ResultSet rs = st.executeQuery("SELECT DISTINCT trade_date FROM " + currentTable + " ORDER BY trade_date")) {
+            try (ResultSet rs = st.executeQuery("SELECT trade_date FROM (SELECT DISTINCT trade_date FROM "
+                    + currentTable + ") ORDER BY trade_date")) {
                 while (rs.next()) {
-                    LocalDate d = rs.getObject(1, LocalDate.class);
-                    dayIndex.put(d, dates.size());
-                    dates.add(d);
+                    dates.add(rs.getObject(1, LocalDate.class));
                 }
             }
             int days = dates.size();
             double[] values = new double[strategies.size() * days];
+            long cells = 0;
             long nulls = 0;
-            // integer ranks instead of names and dates: 2 million rows cross JDBC without 2 million strings
-            try (ResultSet rs = st.executeQuery("SELECT dense_rank() OVER (ORDER BY strategy) - 1, "
-                    + "dense_rank() OVER (ORDER BY trade_date) - 1, pnl FROM " + currentTable)) {
+            try (ResultSet rs = st.executeQuery(cellIndexQuery(days))) {
                 while (rs.next()) {
-                    int s = rs.getInt(1);
-                    int d = rs.getInt(2);
-                    double v = rs.getDouble(3);
+                    int cell = rs.getInt(1);
+                    double v = rs.getDouble(2);
                     if (rs.wasNull()) {
                         nulls++;
                         v = 0;
                     }
-                    values[s * days + d] = v;
+                    values[cell] = v;
+                    cells++;
                 }
             }
-            return Optional.of(new PnlMatrix(datasetId.get(), List.copyOf(dates), List.copyOf(strategies), values, nulls));
+            long absent = (long) values.length - cells;   // cells without a row read as 0 as well
+            return Optional.of(new PnlMatrix(datasetId.get(), List.copyOf(dates), List.copyOf(strategies), values,
+                    nulls + absent));
         } catch (SQLException e) {
             throw new WarehouseException("cannot read the current dataset: " + e.getMessage(), e);
         }
+    }
+
+    /**
+     * Each row's position in the strategy-major matrix, computed in SQL. Hash joins against the small rank tables
+     * of strategies and dates avoid sorting the two million rows (window functions over the whole table need about
+     * 1.2 s, the joins under 0.2 s), and only an integer and a double per row cross JDBC.
+     */
+    private String cellIndexQuery(int days) {
+        return "WITH s AS (SELECT strategy, (row_number() OVER (ORDER BY strategy) - 1)::INTEGER AS si "
+                + "FROM (SELECT DISTINCT strategy FROM " + currentTable + ")), "
+                + "d AS (SELECT trade_date, (row_number() OVER (ORDER BY trade_date) - 1)::INTEGER AS di "
+                + "FROM (SELECT DISTINCT trade_date FROM " + currentTable + ")) "
+                + "SELECT s.si * " + days + " + d.di, t.pnl FROM " + currentTable + " t "
+                + "JOIN s ON t.strategy = s.strategy JOIN d ON t.trade_date = d.trade_date";
     }
 
     /** The pool, for the benchmark's SQL workload. */

@@ -1,0 +1,90 @@
+package io.heavyingest.cli;
+
+import io.heavyingest.config.ConfigLoader;
+import io.heavyingest.config.HeavyIngestConfig;
+import io.heavyingest.optimize.AlgorithmSummary;
+import io.heavyingest.optimize.NoDatasetException;
+import io.heavyingest.optimize.OptimizationReport;
+import io.heavyingest.optimize.OptimizationRequest;
+import io.heavyingest.optimize.OptimizationResult;
+import io.heavyingest.optimize.OptimizationService;
+import io.heavyingest.optimize.OptimizeConfig;
+import io.heavyingest.optimize.PortfolioMetrics;
+import io.heavyingest.warehouse.PnlMatrix;
+import io.heavyingest.warehouse.Warehouse;
+import io.heavyingest.warehouse.Warehouses;
+
+import java.util.Map;
+import java.util.Set;
+
+/**
+ * {@code optimize [--sizes 35..60] [--algorithms GA,SA,...] [--seed N] [--budget N] [--json]}: optimizes the
+ * current dataset of the configured warehouse. No dataset loaded: exit code 3.
+ */
+final class OptimizeCommand implements Command {
+
+    @Override
+    public String summary() {
+        return "optimize [--sizes 35..60] [--algorithms GA,SA,..] [--seed N] [--budget N] [--json]  best portfolio";
+    }
+
+    @Override
+    public int run(String[] argv) {
+        Args args = new Args(argv, Set.of("sizes", "algorithms", "seed", "budget"));
+        boolean json = args.flag("json");
+        OptimizeConfig config = ConfigLoader.load(OptimizeConfig.class, Map.of());
+        OptimizationRequest request = OptimizeRequests.parse(args, config);
+        args.rejectUnknown();
+        HeavyIngestConfig base = ConfigLoader.load();
+        long t0 = System.nanoTime();
+        PnlMatrix matrix;
+        String location;
+        try (Warehouse warehouse = Warehouses.open(base)) {
+            location = warehouse.location();
+            matrix = warehouse.currentMatrix().orElseThrow(() -> new NoDatasetException(warehouse.location()));
+        }
+        long readMillis = (System.nanoTime() - t0) / 1_000_000;
+        OptimizationResult result = new OptimizationService(config).optimize(matrix, request);
+        if (json) {
+            Map<String, Object> doc = OptimizationReport.toMap(result);
+            doc.put("warehouse", location);
+            doc.put("readMillis", readMillis);
+            System.out.println(Json.write(doc));
+        } else {
+            System.out.print(text(result, location, readMillis));
+        }
+        return Main.OK;
+    }
+
+    static String text(OptimizationResult r, String location, long readMillis) {
+        StringBuilder sb = new StringBuilder();
+        sb.append(String.format("Optimized dataset %s from %s%n", r.datasetId(), location));
+        sb.append(String.format("  dataset      %,d strategies x %,d days, %,d NULL cells read as 0%n",
+                r.strategyCount(), r.days(), r.nullCount()));
+        sb.append(String.format("  sweep        sizes %s, seed %d, %d threads%n", r.sizes(), r.seed(), r.threads()));
+        sb.append(String.format("  time         read %,d ms, prepare %,d ms, search %,d ms%n",
+                readMillis, r.prepareMillis(), r.searchMillis()));
+        sb.append(String.format("  best         fitness %.4f (%s, size %d)%n", r.best().fitness(),
+                r.best().algorithm(), r.best().size()));
+        PortfolioMetrics m = r.bestMetrics();
+        sb.append(String.format("  metrics      ratio %.4f, mean correlation %.4f, ROI %.2f, max drawdown %.4f%n",
+                m.ratio(), m.meanCorrelation(), m.roi(), m.maxDrawdown()));
+        sb.append(String.format("               win rate %.1f%%, profit factor %s, expectancy %.4f%n",
+                100 * m.winRate(), number(m.profitFactor()), m.expectancy()));
+        sb.append(String.format("               Sharpe %s, Sortino %s, annualized return %.2f (%.1f periods/year)%n",
+                number(m.sharpe()), number(m.sortino()), m.annualizedReturn(), r.periodsPerYear()));
+        sb.append(String.format("  strategies   %s%n", String.join(", ", r.best().strategies())));
+        sb.append(String.format("  %-4s %9s %16s %5s %12s %9s%n", "alg", "budget", "best fitness", "size",
+                "evaluations", "time ms"));
+        for (AlgorithmSummary a : r.algorithms()) {
+            sb.append(String.format("  %-4s %,9d %16.4f %5d %,12d %,9d%n", a.algorithm(), a.budget(),
+                    a.bestFitness(), a.bestSize(), a.evaluations(), a.millis()));
+        }
+        sb.append("  (time ms: the algorithm's searches added up; they share the threads with the others)\n");
+        return sb.toString();
+    }
+
+    private static String number(double v) {
+        return Double.isFinite(v) ? String.format("%.4f", v) : "infinite";
+    }
+}

@@ -1,0 +1,220 @@
+package io.heavyingest.optimize;
+
+import io.smallrye.config.ConfigMapping;
+import io.smallrye.config.WithDefault;
+
+/**
+ * Settings of the portfolio optimizer. Budgets count fitness evaluations per algorithm per portfolio size; a swap
+ * scored incrementally costs one evaluation like a portfolio scored from scratch.
+ */
+@ConfigMapping(prefix = "heavy-ingest.optimize")
+public interface OptimizeConfig {
+
+    /** Portfolio sizes swept, as "min..max" (inclusive) or a single size. */
+    @WithDefault("35..60")
+    String sizes();
+
+    /** Algorithms run for every size, comma-separated: GA, PSO, SA, DE, ACO, HC, BO, RS. */
+    @WithDefault("GA,PSO,SA,DE,ACO,HC,BO,RS")
+    String algorithms();
+
+    /** Seed of every random choice; the same seed and settings give the same result on any machine. */
+    @WithDefault("42")
+    long seed();
+
+    /** Worker threads for the (algorithm, size) runs; 0 uses every core. Does not change the result. */
+    @WithDefault("0")
+    int parallelism();
+
+    /** Rows per year for Sharpe, Sortino and annualized return; 0 derives it from the dataset's dates. */
+    @WithDefault("0")
+    double periodsPerYear();
+
+    /** Genetic algorithm. */
+    Ga ga();
+
+    /** Particle swarm optimization. */
+    Pso pso();
+
+    /** Simulated annealing. */
+    Sa sa();
+
+    /** Differential evolution. */
+    De de();
+
+    /** Ant colony optimization. */
+    Aco aco();
+
+    /** Hill climbing with restarts. */
+    Hc hc();
+
+    /** Bayesian optimization. */
+    Bo bo();
+
+    /** Random search. */
+    Rs rs();
+
+    interface Ga {
+        /** Evaluations per portfolio size. */
+        @WithDefault("20000")
+        long budget();
+
+        /** Individuals per generation. */
+        @WithDefault("64")
+        int population();
+
+        /** Contestants per tournament selection. */
+        @WithDefault("3")
+        int tournament();
+
+        /** Probability that a child is bred by crossover rather than copied from its first parent. */
+        @WithDefault("0.9")
+        double crossoverRate();
+
+        /** Probability that each member of a child is replaced by a random outsider. */
+        @WithDefault("0.02")
+        double mutationRate();
+
+        /** Best individuals copied unchanged into the next generation. */
+        @WithDefault("2")
+        int elites();
+    }
+
+    interface Pso {
+        /** Evaluations per portfolio size. */
+        @WithDefault("12000")
+        long budget();
+
+        /** Particles in the swarm. */
+        @WithDefault("24")
+        int particles();
+
+        /** Inertia weight w applied to the previous velocity. */
+        @WithDefault("0.7")
+        double inertia();
+
+        /** Cognitive weight c1 (pull toward the particle's own best). */
+        @WithDefault("1.5")
+        double cognitive();
+
+        /** Social weight c2 (pull toward the swarm's best). */
+        @WithDefault("1.5")
+        double social();
+
+        /** Velocity bound: every component stays within [-maxVelocity, maxVelocity]. */
+        @WithDefault("4.0")
+        double maxVelocity();
+
+        /** Probability that each chosen member is replaced by a random outsider (turbulence). */
+        @WithDefault("0.02")
+        double turbulence();
+    }
+
+    interface Sa {
+        /** Evaluations per portfolio size. */
+        @WithDefault("60000")
+        long budget();
+
+        /** Random moves sampled first to measure typical fitness losses, which set the initial temperature. */
+        @WithDefault("200")
+        int calibrationMoves();
+
+        /** Probability of accepting an average losing move at the initial temperature. */
+        @WithDefault("0.5")
+        double initialAcceptance();
+
+        /** Final temperature as a fraction of the initial one (geometric cooling in between). */
+        @WithDefault("0.0001")
+        double finalTemperatureRatio();
+    }
+
+    interface De {
+        /** Evaluations per portfolio size. */
+        @WithDefault("15000")
+        long budget();
+
+        /** Individuals in the population. */
+        @WithDefault("40")
+        int population();
+
+        /** Differential weight F: probability that each move of the difference vector is applied. */
+        @WithDefault("0.5")
+        double differentialWeight();
+
+        /** Crossover rate CR: probability that the trial takes a mutant member where mutant and target differ. */
+        @WithDefault("0.7")
+        double crossoverRate();
+
+        /** Probability that each mutant member is replaced by a random outsider, so new strategies enter. */
+        @WithDefault("0.05")
+        double jitter();
+    }
+
+    interface Aco {
+        /** Evaluations per portfolio size (one per ant). */
+        @WithDefault("16000")
+        long budget();
+
+        /** Ants per iteration. */
+        @WithDefault("32")
+        int ants();
+
+        /** Pheromone evaporation rate per iteration. */
+        @WithDefault("0.05")
+        double evaporation();
+
+        /** Exponent of the heuristic desirability (stand-alone ratio of each strategy). */
+        @WithDefault("1.0")
+        double heuristicWeight();
+
+        /** Lower pheromone bound as a fraction of the upper bound (max-min ant system). */
+        @WithDefault("0.0001")
+        double minPheromone();
+    }
+
+    interface Hc {
+        /** Evaluations per portfolio size. */
+        @WithDefault("60000")
+        long budget();
+
+        /** Consecutive non-improving swaps after which the climb restarts from a random portfolio. */
+        @WithDefault("2000")
+        int patience();
+    }
+
+    interface Bo {
+        /** Evaluations per portfolio size (the surrogate costs more than a fitness evaluation here). */
+        @WithDefault("1000")
+        long budget();
+
+        /** Random portfolios evaluated before the surrogate is first fitted. */
+        @WithDefault("64")
+        int initialSamples();
+
+        /** Observations the Gaussian process is fitted to (the best ones). */
+        @WithDefault("96")
+        int window();
+
+        /** Candidates scored by expected improvement per iteration. */
+        @WithDefault("128")
+        int candidates();
+
+        /** Candidates with the highest expected improvement evaluated per iteration. */
+        @WithDefault("16")
+        int batch();
+
+        /** Observation noise variance of the Gaussian process, on standardized fitness. */
+        @WithDefault("0.01")
+        double noise();
+
+        /** Exploration margin xi of expected improvement, on standardized fitness. */
+        @WithDefault("0.01")
+        double exploration();
+    }
+
+    interface Rs {
+        /** Evaluations per portfolio size. */
+        @WithDefault("10000")
+        long budget();
+    }
+}

@@ -1,0 +1,126 @@
+package io.heavyingest.optimize;
+
+/**
+ * A portfolio that is changed one swap at a time (one member out, one outsider in). It keeps the summed P&amp;L and
+ * summed z series, so scoring a swap costs O(days) instead of O(size x days).
+ */
+final class SwapState {
+    /** Applied swaps between exact recomputations of the sums, which bounds rounding drift. */
+    private static final int RESYNC_EVERY = 4096;
+
+    private final Evaluator evaluator;
+    private final StrategyUniverse universe;
+    private final int days;
+    private final int[] members;
+    private final int[] slotOf;
+    private final double[] sumPnl;
+    private final double[] sumZ;
+    private double selfSum;
+    private double fitness;
+    private int swapsSinceResync;
+
+    /** Starts at {@code members}; costs one evaluation. */
+    SwapState(Evaluator evaluator, int[] members) {
+        this.evaluator = evaluator;
+        this.universe = evaluator.universe();
+        this.days = universe.days();
+        this.members = members.clone();
+        this.slotOf = new int[universe.size()];
+        this.sumPnl = new double[days];
+        this.sumZ = new double[days];
+        reset(members);
+    }
+
+    /** Moves to another portfolio of the same size; costs one evaluation. */
+    void reset(int[] newMembers) {
+        for (int m : members) {
+            slotOf[m] = 0;
+        }
+        System.arraycopy(newMembers, 0, members, 0, members.length);
+        for (int i = 0; i < members.length; i++) {
+            slotOf[members[i]] = i + 1;
+        }
+        resync();
+        evaluator.charge();
+        fitness = FitnessFunction.fitness(sumPnl, sumZ, selfSum, members.length);
+        evaluator.offer(fitness, members);
+    }
+
+    private void resync() {
+        java.util.Arrays.fill(sumPnl, 0);
+        java.util.Arrays.fill(sumZ, 0);
+        selfSum = 0;
+        double[] blocks = universe.blocks();
+        for (int s : members) {
+            int p = universe.blockOffset(s);
+            int z = p + days;
+            for (int t = 0; t < days; t++) {
+                sumPnl[t] += blocks[p + t];
+                sumZ[t] += blocks[z + t];
+            }
+            selfSum += universe.zSelf(s);
+        }
+        swapsSinceResync = 0;
+    }
+
+    double fitness() { return fitness; }
+
+    int size() { return members.length; }
+
+    int member(int slot) { return members[slot]; }
+
+    boolean contains(int strategy) { return slotOf[strategy] != 0; }
+
+    /** Fitness the portfolio would have with {@code incoming} in place of the member at {@code slot}; one evaluation. */
+    double trySwap(int slot, int incoming) {
+        evaluator.charge();
+        int out = universe.blockOffset(members[slot]);
+        int in = universe.blockOffset(incoming);
+        double[] b = universe.blocks();
+        double inverse = 1.0 / members.length;
+        double equity = 0;
+        double peak = Double.NEGATIVE_INFINITY;
+        double maxDrawdown = 0;
+        double zz = 0;
+        for (int t = 0; t < days; t++) {
+            equity += (sumPnl[t] - b[out + t] + b[in + t]) * inverse;
+            peak = Math.max(peak, equity);
+            maxDrawdown = Math.max(maxDrawdown, peak - equity);
+            double zt = sumZ[t] - b[out + days + t] + b[in + days + t];
+            zz += zt * zt;
+        }
+        double self = selfSum - universe.zSelf(members[slot]) + universe.zSelf(incoming);
+        double f = FitnessFunction.ratio(equity, maxDrawdown)
+                - FitnessFunction.CORRELATION_WEIGHT * FitnessFunction.meanCorrelation(zz, self, members.length);
+        if (f > evaluator.bestFitness()) {
+            int previous = members[slot];
+            members[slot] = incoming;
+            evaluator.offer(f, members);
+            members[slot] = previous;
+        }
+        return f;
+    }
+
+    /** Applies a swap scored by {@link #trySwap} (free: its fitness is already known). */
+    void applySwap(int slot, int incoming, double newFitness) {
+        int outgoing = members[slot];
+        int out = universe.blockOffset(outgoing);
+        int in = universe.blockOffset(incoming);
+        double[] b = universe.blocks();
+        for (int t = 0; t < days; t++) {
+            sumPnl[t] += b[in + t] - b[out + t];
+            sumZ[t] += b[in + days + t] - b[out + days + t];
+        }
+        selfSum += universe.zSelf(incoming) - universe.zSelf(outgoing);
+        slotOf[outgoing] = 0;
+        slotOf[incoming] = slot + 1;
+        members[slot] = incoming;
+        fitness = newFitness;
+        if (++swapsSinceResync >= RESYNC_EVERY) {
+            resync();
+        }
+    }
+
+    /** The current members (a copy). */
+    int[] members() { return members.clone(); }
+}

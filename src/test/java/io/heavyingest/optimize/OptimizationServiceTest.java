@@ -1,0 +1,79 @@
+package io.heavyingest.optimize;
+
+import io.heavyingest.config.ConfigLoader;
+import org.junit.jupiter.api.Test;
+
+import java.util.List;
+import java.util.Map;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+class OptimizationServiceTest {
+
+    private static OptimizationService service(int threads) {
+        return new OptimizationService(ConfigLoader.load(OptimizeConfig.class,
+                Map.of("heavy-ingest.optimize.parallelism", Integer.toString(threads))));
+    }
+
+    private static OptimizationRequest sweep() {
+        return OptimizationRequest.of(new SizeRange(5, 7), List.of(Algorithm.values()), 5, 400);
+    }
+
+    @Test
+    void sweep_oneThreadOrTwo_shouldGiveTheSameRuns() {
+        OptimizationResult one = service(1).optimize(PlantedDataset.matrix(), sweep());
+        OptimizationResult two = service(2).optimize(PlantedDataset.matrix(), sweep());
+
+        assertThat(one.threads()).isEqualTo(1);
+        assertThat(two.threads()).isEqualTo(2);
+        assertThat(two.runs()).hasSize(Algorithm.values().length * 3);
+        for (int i = 0; i < one.runs().size(); i++) {
+            assertThat(two.runs().get(i).members()).isEqualTo(one.runs().get(i).members());
+            assertThat(two.runs().get(i).fitness()).isEqualTo(one.runs().get(i).fitness());
+        }
+    }
+
+    @Test
+    void sweep_severalSizesAndAlgorithms_shouldKeepTheFittestRun() {
+        OptimizationResult result = service(2).optimize(PlantedDataset.matrix(), sweep());
+
+        double fittest = result.runs().stream().mapToDouble(RunResult::fitness).max().orElseThrow();
+        assertThat(result.best().fitness()).isEqualTo(fittest);
+        assertThat(result.bestMetrics().fitness()).isEqualTo(fittest);
+        assertThat(result.best().strategies()).hasSize(result.best().size());
+        assertThat(result.algorithms()).extracting(AlgorithmSummary::algorithm).containsExactly(Algorithm.values());
+        for (AlgorithmSummary a : result.algorithms()) {
+            assertThat(a.evaluations()).isEqualTo(3 * 400);
+        }
+    }
+
+    @Test
+    void optimize_sizeLargerThanTheDataset_shouldFailWithTheStrategyCount() {
+        OptimizationRequest tooLarge = sweep().withSizes(new SizeRange(5, 400));
+
+        assertThatThrownBy(() -> service(1).optimize(PlantedDataset.matrix(), tooLarge))
+                .isInstanceOf(IllegalArgumentException.class)
+                .hasMessageContaining("portfolio size 400 exceeds the 306 strategies");
+    }
+
+    @Test
+    void optimize_sizeEqualToTheDataset_shouldScoreTheOnlyPortfolio() {
+        StrategyUniverse u = Matrices.universe(new double[] {1, 2}, new double[] {2, -1}, new double[] {0, 3});
+        OptimizationRequest all = OptimizationRequest.of(new SizeRange(3, 3), List.of(Algorithm.SA), 1, 50);
+
+        OptimizationResult result = service(1).optimize(u, all, 0);
+
+        assertThat(result.best().members()).containsExactly(0, 1, 2);
+        assertThat(result.best().evaluations()).isEqualTo(1);
+    }
+
+    @Test
+    void parse_sizesAndAlgorithms_shouldAcceptTheDocumentedForms() {
+        assertThat(SizeRange.parse("35..60")).isEqualTo(new SizeRange(35, 60));
+        assertThat(SizeRange.parse("40")).isEqualTo(new SizeRange(40, 40));
+        assertThat(Algorithm.parseList("ga, sa,GA")).containsExactly(Algorithm.GA, Algorithm.SA);
+        assertThatThrownBy(() -> Algorithm.parseList("GA,XX")).hasMessageContaining("unknown algorithm \"XX\"");
+        assertThatThrownBy(() -> SizeRange.parse("60..35")).hasMessageContaining("1 <= min <= max");
+    }
+}
