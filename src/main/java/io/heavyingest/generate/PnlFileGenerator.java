@@ -53,6 +53,7 @@ public final class PnlFileGenerator {
             strategies[s] = Strategy.random(params);
         }
         SplittableRandom values = random.split();
+        SplittableRandom market = random.split();
         String eol = spec.crlf() ? "\r\n" : "\n";
         OutputStream out = new BufferedOutputStream(target, 1 << 20);
         StringBuilder line = new StringBuilder(1 << 16);
@@ -65,9 +66,10 @@ public final class PnlFileGenerator {
         LocalDate date = spec.firstDate();
         for (int d = 0; d < spec.days(); d++) {
             date = weekday(date);
+            double marketMove = fatTailed(market);
             line.append(date).append(',').append(date.getDayOfWeek().getDisplayName(TextStyle.FULL, Locale.ENGLISH));
             for (Strategy s : strategies) {
-                line.append(',').append(PythonFloat.repr(s.pnl(values)));
+                line.append(',').append(PythonFloat.repr(s.pnl(values, marketMove)));
             }
             line.append(eol);
             flush(line, out);
@@ -110,26 +112,36 @@ public final class PnlFileGenerator {
         return minutes / 60 * 100 + minutes % 60;
     }
 
-    /** One strategy's P&L process: lots of an option traded at two-decimal prices, heavy-tailed moves. */
-    private record Strategy(int lotSize, double scale, double drift, double flatProbability) {
+    /** Student-t with 3 degrees of freedom, scaled to unit variance: fat tails like real option P&L. */
+    static double fatTailed(SplittableRandom r) {
+        double chi2 = 0;
+        for (int k = 0; k < 3; k++) {
+            double g = r.nextGaussian();
+            chi2 += g * g;
+        }
+        return r.nextGaussian() / Math.sqrt(chi2 / 3) / Math.sqrt(3);
+    }
+
+    /**
+     * One strategy's P&L process: lots of an option traded at two-decimal prices. A day's move is a share of the
+     * market's move (strategies on one index are correlated; the real sample's mean pairwise correlation is about
+     * 0.15) plus the strategy's own fat-tailed noise, with a small drift that is as often negative as positive.
+     */
+    private record Strategy(int lotSize, double scale, double drift, double loading, double flatProbability) {
         static Strategy random(SplittableRandom r) {
             int lot = 5 + 5 * r.nextInt(8);
-            double scale = Math.exp(r.nextGaussian() * 0.6) * 4.0;   // points per lot, log-normal across strategies
-            double drift = (r.nextDouble() - 0.45) * scale * 0.3;
-            return new Strategy(lot, scale, drift, 0.02 + r.nextDouble() * 0.1);
+            double scale = Math.exp(r.nextGaussian() * 0.6) * 6.0;   // points per lot, log-normal across strategies
+            double drift = (r.nextDouble() - 0.6) * scale * 0.12;
+            double loading = 0.75 * Math.max(-1, Math.min(1, 0.55 + 0.5 * r.nextGaussian()));
+            return new Strategy(lot, scale, drift, loading, r.nextDouble() * 0.004);
         }
 
-        double pnl(SplittableRandom r) {
+        double pnl(SplittableRandom r, double market) {
             if (r.nextDouble() < flatProbability) {
                 return 0.0;
             }
-            // Student-t with 3 degrees of freedom: fat tails like real option P&L
-            double chi2 = 0;
-            for (int k = 0; k < 3; k++) {
-                double g = r.nextGaussian();
-                chi2 += g * g;
-            }
-            double move = drift + scale * r.nextGaussian() / Math.sqrt(chi2 / 3);
+            double own = Math.sqrt(1 - loading * loading) * fatTailed(r);
+            double move = drift + scale * (loading * market + own);
             double entry = Math.round((50 + r.nextDouble() * 450) * 100) / 100.0;
             double exit = Math.round((entry + move) * 100) / 100.0;
             return (exit - entry) * lotSize;   // float noise like the production files: 63.45000000000016
