@@ -128,7 +128,7 @@ public final class ObjectIngestService {
                 store.putJson(outputBucket(object), key, BucketJson.write(report));
                 return null;
             });
-            LOG.warnf("rejected %s (%s); error report at %s", name, bad.problem(), key);
+            LOG.infof("rejected %s (%s); error report at %s", name, bad.problem(), key);
             return new ObjectOutcome(ObjectOutcome.Status.REJECTED, object, datasetId, null, bad, key, null);
         } catch (RuntimeException e) {
             throw transientFailure(name, e);
