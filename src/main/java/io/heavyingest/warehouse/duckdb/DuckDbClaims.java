@@ -39,11 +39,14 @@ final class DuckDbClaims {
                 ps.setLong(3, expiresAt.toEpochMilli());
                 ps.setLong(4, System.currentTimeMillis());
                 ps.executeUpdate();
-            } catch (SQLException conflict) {
-                // another connection wrote the same row at the same moment: whoever committed holds the claim
-                if (!conflict.getMessage().contains("onflict")) {
-                    throw conflict;
+            } catch (SQLException raced) {
+                // another connection inserted or updated the row at the same moment (DuckDB reports a duplicate
+                // key or a write conflict): whoever committed holds the claim; anything else is a real failure
+                String holder = holder(c, datasetId);
+                if (holder == null || holder.equals(owner)) {
+                    throw raced;
                 }
+                return false;
             }
             return owner.equals(holder(c, datasetId));
         } catch (SQLException e) {
