@@ -59,8 +59,13 @@ public final class BucketEnv implements AutoCloseable {
         return folder;
     }
 
+    /** Uploads {@code content}; retried once when the server had closed the pooled connection the client reused. */
     public PutObjectResponse put(String bucket, String key, byte[] content) {
-        return direct.putObject(b -> b.bucket(bucket).key(key), RequestBody.fromBytes(content));
+        try {
+            return direct.putObject(b -> b.bucket(bucket).key(key), RequestBody.fromBytes(content));
+        } catch (java.io.UncheckedIOException staleConnection) {
+            return direct.putObject(b -> b.bucket(bucket).key(key), RequestBody.fromBytes(content));
+        }
     }
 
     /** The text of an object, or null when there is none. */

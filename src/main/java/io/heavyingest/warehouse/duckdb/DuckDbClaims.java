@@ -16,6 +16,8 @@ import java.time.Instant;
  */
 final class DuckDbClaims {
     static final String TABLE = "load_claims";
+    /** Tries of a claim that raced with another one whose outcome was not visible yet. */
+    private static final int RACE_ATTEMPTS = 20;
 
     private final AgroalDataSource pool;
 
@@ -31,26 +33,46 @@ final class DuckDbClaims {
 
     boolean claim(String datasetId, String owner, Instant expiresAt) {
         try (Connection c = pool.getConnection()) {
-            try (PreparedStatement ps = c.prepareStatement("INSERT INTO " + TABLE + " VALUES (?, ?, ?) "
-                    + "ON CONFLICT (dataset_id) DO UPDATE SET owner = excluded.owner, expires_at_ms = excluded.expires_at_ms "
-                    + "WHERE " + TABLE + ".expires_at_ms < ? OR " + TABLE + ".owner = excluded.owner")) {
-                ps.setString(1, datasetId);
-                ps.setString(2, owner);
-                ps.setLong(3, expiresAt.toEpochMilli());
-                ps.setLong(4, System.currentTimeMillis());
-                ps.executeUpdate();
-            } catch (SQLException raced) {
-                // another connection inserted or updated the row at the same moment (DuckDB reports a duplicate
-                // key or a write conflict): whoever committed holds the claim; anything else is a real failure
-                String holder = holder(c, datasetId);
-                if (holder == null || holder.equals(owner)) {
-                    throw raced;
+            for (int attempt = 1; ; attempt++) {
+                try {
+                    upsert(c, datasetId, owner, expiresAt);
+                    return owner.equals(holder(c, datasetId));
+                } catch (SQLException raced) {
+                    // a concurrent claim of the same dataset: DuckDB reports a duplicate key or a write conflict,
+                    // sometimes before the other claim commits. Refused once someone else holds the row.
+                    String holder = holder(c, datasetId);
+                    if (holder != null && !holder.equals(owner)) {
+                        return false;
+                    }
+                    if (attempt >= RACE_ATTEMPTS) {
+                        throw raced;
+                    }
+                    sleepBeforeRetry();
                 }
-                return false;
             }
-            return owner.equals(holder(c, datasetId));
         } catch (SQLException e) {
             throw new WarehouseException("cannot claim the load of " + datasetId + ": " + e.getMessage(), e);
+        }
+    }
+
+    private static void upsert(Connection c, String datasetId, String owner, Instant expiresAt) throws SQLException {
+        try (PreparedStatement ps = c.prepareStatement("INSERT INTO " + TABLE + " VALUES (?, ?, ?) "
+                + "ON CONFLICT (dataset_id) DO UPDATE SET owner = excluded.owner, expires_at_ms = excluded.expires_at_ms "
+                + "WHERE " + TABLE + ".expires_at_ms < ? OR " + TABLE + ".owner = excluded.owner")) {
+            ps.setString(1, datasetId);
+            ps.setString(2, owner);
+            ps.setLong(3, expiresAt.toEpochMilli());
+            ps.setLong(4, System.currentTimeMillis());
+            ps.executeUpdate();
+        }
+    }
+
+    private static void sleepBeforeRetry() throws SQLException {
+        try {
+            Thread.sleep(5);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new SQLException("interrupted while claiming", e);
         }
     }
 
