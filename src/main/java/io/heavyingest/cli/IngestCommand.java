@@ -1,12 +1,6 @@
 package io.heavyingest.cli;
 
-import io.heavyingest.config.ConfigLoader;
-import io.heavyingest.config.HeavyIngestConfig;
 import io.heavyingest.ingest.IngestResult;
-import io.heavyingest.ingest.IngestService;
-import io.heavyingest.ingest.LocalFiles;
-import io.heavyingest.warehouse.Warehouse;
-import io.heavyingest.warehouse.Warehouses;
 
 import java.nio.file.Path;
 import java.util.Set;
@@ -34,9 +28,6 @@ final class IngestCommand implements Command {
     }
 
     static IngestResult ingest(Path file, String datasetId) {
-        HeavyIngestConfig config = ConfigLoader.load();
-        try (Warehouse warehouse = Warehouses.open(config)) {
-            return new IngestService(warehouse, config).ingest(LocalFiles.request(file, datasetId));
-        }
+        return LocalPipeline.ingest(file, datasetId);
     }
 }

@@ -51,6 +51,8 @@ public final class ConfigLoader {
                 .addDefaultSources()
                 .addDiscoveredConverters()
                 .withMapping(mapping)
+                // each capability loads only its own group; the others' settings share the prefix and are not errors
+                .withValidateUnknown(false)
                 .withSources(new PropertiesConfigSource(overrides, "overrides", 500));
         String prefix = mapping.isAnnotationPresent(ConfigMapping.class)
                 ? mapping.getAnnotation(ConfigMapping.class).prefix() : "";

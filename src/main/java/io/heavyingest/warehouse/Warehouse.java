@@ -2,6 +2,7 @@ package io.heavyingest.warehouse;
 
 import io.heavyingest.schema.TablePlan;
 
+import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
 
@@ -26,6 +27,22 @@ public interface Warehouse extends AutoCloseable {
 
     /** Appends a row to the load history (failures and duplicates; published loads are recorded by publish). */
     void recordAttempt(LoadRecord record);
+
+    /**
+     * Claims the load of {@code datasetId} for {@code owner} until {@code expiresAt}, unless another owner holds an
+     * unexpired claim. Guards against two processes loading the same object at once; a claim whose holder died
+     * lapses at {@code expiresAt}. The default grants every claim: right for a single writer (one process, or
+     * reserved concurrency 1).
+     *
+     * @return true when {@code owner} now holds the claim
+     */
+    default boolean claim(String datasetId, String owner, Instant expiresAt) {
+        return true;
+    }
+
+    /** Gives up {@code owner}'s claim on {@code datasetId}; a no-op when another owner holds it. */
+    default void releaseClaim(String datasetId, String owner) {
+    }
 
     /** Every load attempt, oldest first. */
     List<LoadRecord> history();

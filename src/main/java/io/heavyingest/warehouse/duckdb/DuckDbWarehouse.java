@@ -20,6 +20,7 @@ import java.sql.SQLException;
 import java.sql.Statement;
 import java.sql.Timestamp;
 import java.sql.Types;
+import java.time.Instant;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
@@ -36,12 +37,14 @@ public final class DuckDbWarehouse implements Warehouse {
     private final AgroalDataSource pool;
     private final String location;
     private final String currentTable;
+    private final DuckDbClaims claims;
 
     public DuckDbWarehouse(HeavyIngestConfig config) {
         this.pool = DuckDbPool.open(config.warehouse().duckdb());
         this.location = config.warehouse().duckdb().path();
         this.currentTable = Identifiers.checked(config.schema().currentTable());
         createHistory();
+        this.claims = new DuckDbClaims(pool);
     }
 
     private void createHistory() {
@@ -131,6 +134,16 @@ public final class DuckDbWarehouse implements Warehouse {
         } else {
             ps.setObject(index, date);
         }
+    }
+
+    @Override
+    public boolean claim(String datasetId, String owner, Instant expiresAt) {
+        return claims.claim(datasetId, owner, expiresAt);
+    }
+
+    @Override
+    public void releaseClaim(String datasetId, String owner) {
+        claims.release(datasetId, owner);
     }
 
     @Override

@@ -1,0 +1,69 @@
+package io.heavyingest.bucket;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.NoSuchFileException;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+
+/**
+ * A folder standing in for a bucket, for the local command: the bucket name is a folder path and the key a
+ * path below it. The version of a file is its size and modification time.
+ */
+public final class LocalObjectStore implements ObjectStore {
+
+    @Override
+    public String scheme() {
+        return "file";
+    }
+
+    /** The object for an existing local file, identified like an unversioned object by size and mtime. */
+    public static ObjectRef ref(Path file) {
+        Path abs = file.toAbsolutePath().normalize();
+        try {
+            long size = Files.size(abs);
+            String version = size + "-" + Files.getLastModifiedTime(abs).toMillis();
+            Path parent = abs.getParent();
+            return new ObjectRef(parent == null ? "/" : parent.toString(), abs.getFileName().toString(), version, null, size);
+        } catch (NoSuchFileException e) {
+            throw new UncheckedIOException("no such file: " + file, e);
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot read " + file + ": " + e.getMessage(), e);
+        }
+    }
+
+    private static Path path(String bucket, String key) {
+        return Path.of(bucket).resolve(key);
+    }
+
+    @Override
+    public InputStream open(ObjectRef object) {
+        try {
+            return Files.newInputStream(path(object.bucket(), object.key()));
+        } catch (NoSuchFileException e) {
+            throw new ObjectGoneException(object.displayName(scheme()) + " no longer exists", e);
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot open " + object.displayName(scheme()) + ": " + e.getMessage(), e);
+        }
+    }
+
+    @Override
+    public boolean exists(String bucket, String key) {
+        return Files.exists(path(bucket, key));
+    }
+
+    @Override
+    public void putJson(String bucket, String key, byte[] json) {
+        Path target = path(bucket, key);
+        try {
+            Files.createDirectories(target.getParent());
+            Path tmp = Files.createTempFile(target.getParent(), ".put-", ".json");
+            Files.write(tmp, json);
+            Files.move(tmp, target, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot write " + target + ": " + e.getMessage(), e);
+        }
+    }
+}

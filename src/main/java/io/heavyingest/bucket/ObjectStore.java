@@ -1,0 +1,24 @@
+package io.heavyingest.bucket;
+
+import java.io.InputStream;
+
+/** Reads object versions as streams and writes small JSON documents: S3 in Lambda, a folder locally. */
+public interface ObjectStore {
+
+    /** URI scheme of identities and display names: "s3" or "file". */
+    String scheme();
+
+    /**
+     * Opens the exact version of {@code object} as a stream that fails (rather than ends early) when the
+     * connection drops before the last byte.
+     *
+     * @throws ObjectGoneException when that version no longer exists (deleted or overwritten)
+     */
+    InputStream open(ObjectRef object);
+
+    /** Whether an object exists at {@code key}. */
+    boolean exists(String bucket, String key);
+
+    /** Writes {@code json} at {@code key}, replacing what is there. */
+    void putJson(String bucket, String key, byte[] json);
+}

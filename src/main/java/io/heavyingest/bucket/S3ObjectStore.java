@@ -1,0 +1,72 @@
+package io.heavyingest.bucket;
+
+import software.amazon.awssdk.core.ResponseInputStream;
+import software.amazon.awssdk.core.sync.RequestBody;
+import software.amazon.awssdk.services.s3.S3Client;
+import software.amazon.awssdk.services.s3.model.GetObjectRequest;
+import software.amazon.awssdk.services.s3.model.GetObjectResponse;
+import software.amazon.awssdk.services.s3.model.HeadObjectRequest;
+import software.amazon.awssdk.services.s3.model.PutObjectRequest;
+import software.amazon.awssdk.services.s3.model.S3Exception;
+
+import java.io.InputStream;
+
+/** The bucket in S3 (or an S3-compatible server), through the SDK v2 client. */
+public final class S3ObjectStore implements ObjectStore {
+    private static final int NOT_FOUND = 404;
+    private static final int PRECONDITION_FAILED = 412;
+
+    private final S3Client s3;
+
+    public S3ObjectStore(S3Client s3) {
+        this.s3 = s3;
+    }
+
+    @Override
+    public String scheme() {
+        return "s3";
+    }
+
+    @Override
+    public InputStream open(ObjectRef object) {
+        GetObjectRequest.Builder get = GetObjectRequest.builder().bucket(object.bucket()).key(object.key());
+        if (object.versionId() != null && !"null".equals(object.versionId())) {
+            get.versionId(object.versionId());
+        } else if (object.eTag() != null && !object.eTag().isBlank()) {
+            // unversioned bucket: read the content the event announced, not a later overwrite
+            get.ifMatch("\"" + object.eTag() + "\"");
+        }
+        try {
+            ResponseInputStream<GetObjectResponse> in = s3.getObject(get.build());
+            Long length = in.response().contentLength();
+            return new LengthCheckedInputStream(in, length == null ? -1 : length, object.displayName(scheme()));
+        } catch (S3Exception e) {
+            if (e.statusCode() == NOT_FOUND) {
+                throw new ObjectGoneException(object.displayName(scheme()) + " no longer exists", e);
+            }
+            if (e.statusCode() == PRECONDITION_FAILED) {
+                throw new ObjectGoneException(object.displayName(scheme()) + " was overwritten after the event", e);
+            }
+            throw e;
+        }
+    }
+
+    @Override
+    public boolean exists(String bucket, String key) {
+        try {
+            s3.headObject(HeadObjectRequest.builder().bucket(bucket).key(key).build());
+            return true;
+        } catch (S3Exception e) {
+            if (e.statusCode() == NOT_FOUND) {
+                return false;
+            }
+            throw e;
+        }
+    }
+
+    @Override
+    public void putJson(String bucket, String key, byte[] json) {
+        s3.putObject(PutObjectRequest.builder().bucket(bucket).key(key).contentType("application/json").build(),
+                RequestBody.fromBytes(json));
+    }
+}

@@ -1,0 +1,80 @@
+package io.heavyingest.testsupport;
+
+import io.heavyingest.schema.TablePlan;
+import io.heavyingest.warehouse.LoadRecord;
+import io.heavyingest.warehouse.PnlBatch;
+import io.heavyingest.warehouse.PnlMatrix;
+import io.heavyingest.warehouse.StagedLoad;
+import io.heavyingest.warehouse.Warehouse;
+import io.heavyingest.warehouse.WarehouseException;
+
+import java.time.Instant;
+import java.util.List;
+import java.util.Optional;
+
+/** The real warehouse, with appends that fail or slow down on request (see {@link WarehouseFaults}). */
+public final class FaultInjectingWarehouse implements Warehouse {
+    private final Warehouse real;
+    private final WarehouseFaults faults;
+
+    FaultInjectingWarehouse(Warehouse real, WarehouseFaults faults) {
+        this.real = real;
+        this.faults = faults;
+    }
+
+    /** The wrapped warehouse, for tests that look at its tables with SQL. */
+    public Warehouse real() { return real; }
+
+    @Override public String kind() { return real.kind(); }
+
+    @Override public String location() { return real.location(); }
+
+    @Override public Optional<LoadRecord> publishedLoad(String datasetId) { return real.publishedLoad(datasetId); }
+
+    @Override public void recordAttempt(LoadRecord record) { real.recordAttempt(record); }
+
+    @Override public boolean claim(String datasetId, String owner, Instant expiresAt) {
+        return real.claim(datasetId, owner, expiresAt);
+    }
+
+    @Override public void releaseClaim(String datasetId, String owner) { real.releaseClaim(datasetId, owner); }
+
+    @Override public List<LoadRecord> history() { return real.history(); }
+
+    @Override public Optional<String> currentDatasetId() { return real.currentDatasetId(); }
+
+    @Override public Optional<PnlMatrix> currentMatrix() { return real.currentMatrix(); }
+
+    @Override public void close() { real.close(); }
+
+    @Override
+    public StagedLoad stage(String datasetId, TablePlan plan) {
+        StagedLoad staged = real.stage(datasetId, plan);
+        return new StagedLoad() {
+            @Override
+            public void append(PnlBatch batch) {
+                boolean fail;
+                try {
+                    fail = faults.beforeAppend();
+                } catch (InterruptedException e) {
+                    Thread.currentThread().interrupt();
+                    throw new WarehouseException("interrupted", e);
+                }
+                if (fail) {
+                    throw new WarehouseException("injected failure: the warehouse connection dropped during an append");
+                }
+                staged.append(batch);
+            }
+
+            @Override
+            public String publish(long expectedRows, LoadRecord record) {
+                return staged.publish(expectedRows, record);
+            }
+
+            @Override
+            public void close() {
+                staged.close();
+            }
+        };
+    }
+}

@@ -1,0 +1,26 @@
+package io.heavyingest.testsupport;
+
+import io.heavyingest.config.HeavyIngestConfig;
+import io.heavyingest.warehouse.Warehouse;
+import io.heavyingest.warehouse.Warehouses;
+import jakarta.annotation.Priority;
+import jakarta.enterprise.inject.Alternative;
+import jakarta.enterprise.inject.Disposes;
+import jakarta.enterprise.inject.Produces;
+import jakarta.inject.Singleton;
+
+/** In function tests the configured warehouse is wrapped so tests can make it fail in the middle of a load. */
+public class FaultInjectingWarehouseProducer {
+
+    @Produces
+    @Singleton
+    @Alternative
+    @Priority(1)
+    Warehouse warehouse(HeavyIngestConfig config, WarehouseFaults faults) {
+        return new FaultInjectingWarehouse(Warehouses.open(config), faults);
+    }
+
+    void close(@Disposes Warehouse warehouse) {
+        warehouse.close();
+    }
+}
