@@ -20,6 +20,12 @@ public final class LocalObjectStore implements ObjectStore {
     }
 
     /** The object for an existing local file, identified like an unversioned object by size and mtime. */
+    /** A local file is named by its path, the way users typed it into a shell. */
+    @Override
+    public String displayName(ObjectRef object) {
+        return Path.of(object.bucket(), object.key()).toString();
+    }
+
     public static ObjectRef ref(Path file) {
         Path abs = file.toAbsolutePath().normalize();
         try {
@@ -43,9 +49,9 @@ public final class LocalObjectStore implements ObjectStore {
         try {
             return Files.newInputStream(path(object.bucket(), object.key()));
         } catch (NoSuchFileException e) {
-            throw new ObjectGoneException(object.displayName(scheme()) + " no longer exists", e);
+            throw new ObjectGoneException(displayName(object) + " no longer exists", e);
         } catch (IOException e) {
-            throw new UncheckedIOException("cannot open " + object.displayName(scheme()) + ": " + e.getMessage(), e);
+            throw new UncheckedIOException("cannot open " + displayName(object) + ": " + e.getMessage(), e);
         }
     }
 

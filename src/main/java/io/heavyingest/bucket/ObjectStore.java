@@ -8,6 +8,11 @@ public interface ObjectStore {
     /** URI scheme of identities and display names: "s3" or "file". */
     String scheme();
 
+    /** Name of {@code object} in logs, errors and the load history. */
+    default String displayName(ObjectRef object) {
+        return object.displayName(scheme());
+    }
+
     /**
      * Opens the exact version of {@code object} as a stream that fails (rather than ends early) when the
      * connection drops before the last byte.

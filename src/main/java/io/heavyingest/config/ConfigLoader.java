@@ -23,7 +23,7 @@ public final class ConfigLoader {
      * Concerns that declare their own {@code @ConfigMapping} under {@code heavy-ingest.<concern>}. Loading one
      * mapping must not reject the others' properties as unknown; each still validates its own namespace.
      */
-    static final List<String> CAPABILITY_GROUPS = List.of("heavydb", "bench", "optimize", "report");
+    static final List<String> CAPABILITY_GROUPS = List.of("heavydb", "optimize", "bucket", "delivery", "bench", "report");
 
     private ConfigLoader() {
     }
@@ -51,8 +51,6 @@ public final class ConfigLoader {
                 .addDefaultSources()
                 .addDiscoveredConverters()
                 .withMapping(mapping)
-                // each capability loads only its own group; the others' settings share the prefix and are not errors
-                .withValidateUnknown(false)
                 .withSources(new PropertiesConfigSource(overrides, "overrides", 500));
         String prefix = mapping.isAnnotationPresent(ConfigMapping.class)
                 ? mapping.getAnnotation(ConfigMapping.class).prefix() : "";

@@ -74,7 +74,7 @@ public final class ObjectIngestService {
     public ObjectOutcome onObjectCreated(ObjectRef object, Deadline deadline) {
         Optional<String> reason = filter.rejectReason(object.key());
         if (reason.isPresent()) {
-            LOG.infof("ignored %s: %s", object.displayName(store.scheme()), reason.get());
+            LOG.infof("ignored %s: %s", store.displayName(object), reason.get());
             return ObjectOutcome.ignored(object, reason.get());
         }
         return load(object, null, deadline);
@@ -87,7 +87,7 @@ public final class ObjectIngestService {
      */
     public ObjectOutcome load(ObjectRef object, String datasetIdOverride, Deadline deadline) {
         String datasetId = datasetIdOverride != null ? datasetIdOverride : DatasetIds.of(object.identity(store.scheme()));
-        String name = object.displayName(store.scheme());
+        String name = store.displayName(object);
         lock(datasetId, name, deadline);
         try {
             String owner = UUID.randomUUID().toString();
