@@ -89,9 +89,14 @@ public final class LoopbackHeavyDb implements AutoCloseable {
     public void stallReplies(long millis) { stallMillis = millis; }
 
     /** Closes every client connection, as a server restart or an idle timeout would. */
+    /** Closes every client connection and waits until their server threads are gone, so no call races the drop. */
     public void dropConnections() throws IOException {
         for (Socket s : open) {
             s.close();
+        }
+        long deadline = System.nanoTime() + 5_000_000_000L;
+        while (!open.isEmpty() && System.nanoTime() < deadline) {
+            Thread.onSpinWait();
         }
     }
 
