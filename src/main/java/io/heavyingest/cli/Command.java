@@ -22,7 +22,9 @@ interface Command {
             System.err.println("error: " + e.getMessage());
             return Main.BAD_INPUT;
         } catch (Exception e) {
-            if (System.getenv("HEAVY_INGEST_DEBUG") != null) { e.printStackTrace(); }
+            if (Logging.verbose()) {
+                e.printStackTrace(); // --verbose: the whole cause chain for a bug report
+            }
             String message = e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage();
             System.err.println("failed: " + message.lines().findFirst().orElse(message));
             return Main.FAILURE;

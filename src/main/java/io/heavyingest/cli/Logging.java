@@ -14,7 +14,15 @@ final class Logging {
     private Logging() {
     }
 
+    private static volatile boolean verbose;
+
+    /** Whether the command runs with --verbose. */
+    static boolean verbose() {
+        return verbose;
+    }
+
     static void configure(boolean verbose) {
+        Logging.verbose = verbose;
         // JBoss Logging would otherwise pick whichever backend happens to be on the class path
         System.setProperty("org.jboss.logging.provider", "jdk");
         Logger root = Logger.getLogger("");
