@@ -155,24 +155,25 @@ public final class IngestService {
                 batch.clear();
             }
             long rows = (long) days * width;
+            staged.verify(rows);
+            loadNanos += System.nanoTime() - l;
             String table = Identifiers.datasetTable(currentTable, request.datasetId());
-            // the history row is written inside the publish step, so it carries the timings up to that step
-            long beforePublish = System.nanoTime();
+            // the history row is written by the publish step itself, so it carries the timings up to that step
             LoadRecord record = new LoadRecord(request.datasetId(), request.source(), LoadStatus.LOADED, table,
                     reader.bytesRead(), rows, width, days, nulls, min, max, started, millis(parseNanos),
-                    millis(loadNanos + (beforePublish - l)), millis(beforePublish - t0), null);
-            staged.publish(rows, record);
-            loadNanos += System.nanoTime() - l;
-            LoadRecord done = withTotals(record, millis(parseNanos), millis(loadNanos), millis(System.nanoTime() - t0));
+                    millis(loadNanos), millis(System.nanoTime() - t0), null);
+            staged.publish(record);
+            LoadRecord done = withTotal(record, millis(System.nanoTime() - t0)); // publish included
             LOG.infof("%s: loaded %,d rows (%,d strategies x %,d days) into %s in %,d ms",
                     request.source(), rows, width, days, table, done.totalMillis());
             return new IngestResult(done, plan, warehouse.kind(), warehouse.location());
         }
     }
 
-    private static LoadRecord withTotals(LoadRecord r, long parse, long load, long total) {
+    private static LoadRecord withTotal(LoadRecord r, long total) {
         return new LoadRecord(r.datasetId(), r.source(), r.status(), r.tableName(), r.bytes(), r.rows(), r.strategies(),
-                r.days(), r.nullValues(), r.firstDate(), r.lastDate(), r.startedAt(), parse, load, total, r.error());
+                r.days(), r.nullValues(), r.firstDate(), r.lastDate(), r.startedAt(), r.parseMillis(), r.loadMillis(),
+                total, r.error());
     }
 
     private FileShape estimateShape(IngestRequest request, WideHeader header, long firstRowBytes,

@@ -1,8 +1,9 @@
 package io.heavyingest.warehouse;
 
 /**
- * A dataset being loaded into a staging table that readers cannot see. {@link #publish} makes it current in one
- * step; {@link #close()} without a publish drops the staging table.
+ * A dataset being loaded into a staging table that readers cannot see. {@link #verify} finishes the heavy work
+ * and checks the count; {@link #publish} then makes the dataset current in one short step; {@link #close()}
+ * without a publish drops what was staged.
  */
 public interface StagedLoad extends AutoCloseable {
 
@@ -10,12 +11,20 @@ public interface StagedLoad extends AutoCloseable {
     void append(PnlBatch batch);
 
     /**
-     * Verifies that the staging table holds exactly {@code expectedRows}, then publishes it as the dataset's table
-     * and the current dataset, and records {@code record} in the load history, all in one step.
+     * Completes the staged data (sends what is buffered, builds the final table) and verifies that it holds
+     * exactly {@code expectedRows}; still invisible to readers.
+     *
+     * @throws RowCountMismatchException when the count differs
+     */
+    void verify(long expectedRows);
+
+    /**
+     * Publishes the verified data as the dataset's table and the current dataset, and records {@code record} in the
+     * load history, as one step.
      *
      * @return the physical table name of the published dataset
      */
-    String publish(long expectedRows, LoadRecord record);
+    String publish(LoadRecord record);
 
     /** Drops the staging table unless it was published. Never throws for a dead connection. */
     @Override

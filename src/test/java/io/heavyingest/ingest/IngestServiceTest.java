@@ -68,6 +68,12 @@ class IngestServiceTest {
         assertBits(w.value("SELECT pnl FROM strategy_pnl WHERE strategy = 'SENSEX 1140-1240 SL71%' AND trade_date = DATE '2024-10-03'"),
                 1212.4850000000008);
         assertThat(w.warehouse.currentDatasetId()).contains(r.datasetId());
+        // the history row carries the same parse and load times as the result, the table build included
+        assertThat(w.warehouse.history()).singleElement().satisfies(h -> {
+            assertThat(h.parseMillis()).isEqualTo(r.parseMillis());
+            assertThat(h.loadMillis()).isEqualTo(r.loadMillis());
+            assertThat(h.totalMillis()).isBetween(r.parseMillis() + r.loadMillis(), r.totalMillis());
+        });
     }
 
     @Test

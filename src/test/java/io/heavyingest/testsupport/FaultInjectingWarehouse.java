@@ -67,8 +67,13 @@ public final class FaultInjectingWarehouse implements Warehouse {
             }
 
             @Override
-            public String publish(long expectedRows, LoadRecord record) {
-                return staged.publish(expectedRows, record);
+            public void verify(long expectedRows) {
+                staged.verify(expectedRows);
+            }
+
+            @Override
+            public String publish(LoadRecord record) {
+                return staged.publish(record);
             }
 
             @Override

@@ -18,8 +18,8 @@ import java.util.List;
 /**
  * A DuckDB load. Staging keeps the file's own shape, one row per date with a {@code DOUBLE[]} of all strategies,
  * so the appender makes one call per file row instead of one per value; a names table keeps the header order.
- * Publishing unnests both into the long table inside one transaction, verifies the count and repoints the
- * current view, so readers see the old dataset or the whole new one, never a part.
+ * Verifying unnests both into the long table (still unseen) and checks its count; publishing renames it and
+ * repoints the current view in one transaction, so readers see the old dataset or the whole new one, never a part.
  */
 final class DuckDbStagedLoad implements StagedLoad {
     interface HistoryWriter {
@@ -29,21 +29,24 @@ final class DuckDbStagedLoad implements StagedLoad {
     private final Connection connection;
     private final String staging;
     private final String names;
+    private final String longTable;
+    private final String longTableDdl;
     private final String target;
-    private final String targetDdl;
     private final String currentView;
     private final HistoryWriter history;
     private DuckDBAppender rows;
     private boolean namesWritten;
+    private boolean verified;
     private boolean published;
 
-    DuckDbStagedLoad(Connection connection, String staging, String target, String targetDdl, String currentView,
-                     HistoryWriter history) {
+    DuckDbStagedLoad(Connection connection, String staging, String target,
+                     java.util.function.UnaryOperator<String> longTableDdl, String currentView, HistoryWriter history) {
         this.connection = connection;
         this.staging = staging;
         this.names = staging + "_names";
+        this.longTable = staging + "_long";
+        this.longTableDdl = longTableDdl.apply(longTable);
         this.target = target;
-        this.targetDdl = targetDdl;
         this.currentView = currentView;
         this.history = history;
     }
@@ -53,6 +56,7 @@ final class DuckDbStagedLoad implements StagedLoad {
         try (Statement st = connection.createStatement()) {
             st.execute("DROP TABLE IF EXISTS " + staging);
             st.execute("DROP TABLE IF EXISTS " + names);
+            st.execute("DROP TABLE IF EXISTS " + longTable);
             st.execute("CREATE TABLE " + staging + " (trade_date DATE NOT NULL, pnl DOUBLE[] NOT NULL)");
             st.execute("CREATE TABLE " + names + " (ord INTEGER NOT NULL, strategy VARCHAR NOT NULL)");
         }
@@ -96,24 +100,40 @@ final class DuckDbStagedLoad implements StagedLoad {
     }
 
     @Override
-    public String publish(long expectedRows, LoadRecord record) {
+    public void verify(long expectedRows) {
         try {
             if (rows != null) {
                 rows.close();
                 rows = null;
             }
+            try (Statement st = connection.createStatement()) {
+                st.execute("DROP TABLE IF EXISTS " + longTable);
+                st.execute(longTableDdl);
+                // lists unnest in lockstep: the i-th value of a row belongs to the i-th name of the header
+                st.execute("INSERT INTO " + longTable + " SELECT s.trade_date, unnest(n.names), unnest(s.pnl) FROM "
+                        + staging + " s, (SELECT list(strategy ORDER BY ord) AS names FROM " + names + ") n "
+                        + "ORDER BY s.trade_date");
+                long actual = count(st, longTable);
+                if (actual != expectedRows) {
+                    throw new RowCountMismatchException(longTable, expectedRows, actual);
+                }
+            }
+            verified = true;
+        } catch (SQLException e) {
+            throw new WarehouseException("cannot build " + longTable + " from " + staging + ": " + e.getMessage(), e);
+        }
+    }
+
+    @Override
+    public String publish(LoadRecord record) {
+        if (!verified) {
+            throw new IllegalStateException("publish before verify: " + staging);
+        }
+        try {
             connection.setAutoCommit(false);
             try (Statement st = connection.createStatement()) {
                 st.execute("DROP TABLE IF EXISTS " + target);
-                st.execute(targetDdl);
-                // lists unnest in lockstep: the i-th value of a row belongs to the i-th name of the header
-                st.execute("INSERT INTO " + target + " SELECT s.trade_date, unnest(n.names), unnest(s.pnl) FROM "
-                        + staging + " s, (SELECT list(strategy ORDER BY ord) AS names FROM " + names + ") n "
-                        + "ORDER BY s.trade_date");
-                long actual = count(st, target);
-                if (actual != expectedRows) {
-                    throw new RowCountMismatchException(target, expectedRows, actual);
-                }
+                st.execute("ALTER TABLE " + longTable + " RENAME TO " + target);
                 st.execute("CREATE OR REPLACE VIEW " + currentView + " AS SELECT trade_date, strategy, pnl FROM " + target);
                 st.execute("DROP TABLE " + staging);
                 st.execute("DROP TABLE " + names);
@@ -128,7 +148,7 @@ final class DuckDbStagedLoad implements StagedLoad {
             }
             return target;
         } catch (SQLException e) {
-            throw new WarehouseException("cannot publish " + staging + " as " + target + ": " + e.getMessage(), e);
+            throw new WarehouseException("cannot publish " + longTable + " as " + target + ": " + e.getMessage(), e);
         }
     }
 
@@ -150,6 +170,7 @@ final class DuckDbStagedLoad implements StagedLoad {
                 try (Statement st = connection.createStatement()) {
                     st.execute("DROP TABLE IF EXISTS " + staging);
                     st.execute("DROP TABLE IF EXISTS " + names);
+                    st.execute("DROP TABLE IF EXISTS " + longTable);
                 } catch (SQLException ignored) {
                     // a dead connection: the next attempt drops the leftover staging tables first
                 }

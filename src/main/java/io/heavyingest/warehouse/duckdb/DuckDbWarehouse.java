@@ -86,7 +86,7 @@ public final class DuckDbWarehouse implements Warehouse {
         Connection c = null;
         try {
             c = pool.getConnection();
-            DuckDbStagedLoad load = new DuckDbStagedLoad(c, staging, target, DuckDbDdl.createTable(plan, target),
+            DuckDbStagedLoad load = new DuckDbStagedLoad(c, staging, target, table -> DuckDbDdl.createTable(plan, table),
                     currentTable, this::insertHistory);
             load.create();
             return load;

@@ -39,6 +39,7 @@ final class HeavyDbStagedLoad implements StagedLoad {
     private long loadedRows;
     private int loadCalls;
     private boolean published;
+    private boolean verified;
 
     HeavyDbStagedLoad(HeavyDbWarehouse warehouse, HeavyDbClient client, String staging, String target, int batchRows) {
         this.warehouse = warehouse;
@@ -126,11 +127,19 @@ final class HeavyDbStagedLoad implements StagedLoad {
      * transactions); a crash before the history row leaves a complete table a retry replaces, never a partial one.
      */
     @Override
-    public String publish(long expectedRows, LoadRecord record) {
+    public void verify(long expectedRows) {
         flush();
         long actual = warehouse.count(staging);
         if (actual != expectedRows) {
             throw new RowCountMismatchException(staging, expectedRows, actual);
+        }
+        verified = true;
+    }
+
+    @Override
+    public String publish(LoadRecord record) {
+        if (!verified) {
+            throw new IllegalStateException("publish before verify: " + staging);
         }
         warehouse.replaceWithStaging(staging, target);
         published = true;
