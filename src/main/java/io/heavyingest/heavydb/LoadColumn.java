@@ -92,8 +92,9 @@ public interface LoadColumn {
         private final int size;
         private final boolean[] nulls;
 
-        Simple(String name, Kind kind, int size, boolean[] nulls) {
-            if (nulls != null && nulls.length != size) {
+        /** A column of {@code size} values; {@code nulls} (at least {@code size} long) or null for none. */
+        protected Simple(String name, Kind kind, int size, boolean[] nulls) {
+            if (nulls != null && nulls.length < size) {
                 throw new IllegalArgumentException("column " + name + ": " + size + " values but " + nulls.length
                         + " null flags");
             }

@@ -4,9 +4,7 @@ import io.heavyingest.heavydb.LoadColumn;
 import io.heavyingest.schema.TablePlan;
 import io.heavyingest.warehouse.PnlBatch;
 import org.apache.thrift.TException;
-import org.apache.thrift.protocol.TList;
 import org.apache.thrift.protocol.TProtocol;
-import org.apache.thrift.protocol.TType;
 
 import java.nio.ByteBuffer;
 import java.nio.charset.StandardCharsets;
@@ -42,7 +40,7 @@ public final class PnlColumns {
     static List<LoadColumn> of(int[] epochDays, int[] strategyIndexes, double[] pnl, boolean[] nulls, int size,
                                ByteBuffer[] names) {
         return List.of(
-                new Column(TablePlan.DATE_COLUMN, LoadColumn.Kind.INT, size) {
+                new LoadColumn.Simple(TablePlan.DATE_COLUMN, LoadColumn.Kind.INT, size, null) {
                     @Override
                     public void writeValues(TProtocol p) throws TException {
                         for (int i = 0; i < size; i++) {
@@ -50,7 +48,7 @@ public final class PnlColumns {
                         }
                     }
                 },
-                new Column(TablePlan.STRATEGY_COLUMN, LoadColumn.Kind.STR, size) {
+                new LoadColumn.Simple(TablePlan.STRATEGY_COLUMN, LoadColumn.Kind.STR, size, null) {
                     @Override
                     public void writeValues(TProtocol p) throws TException {
                         for (int i = 0; i < size; i++) {
@@ -58,53 +56,13 @@ public final class PnlColumns {
                         }
                     }
                 },
-                new Column(TablePlan.PNL_COLUMN, LoadColumn.Kind.REAL, size) {
+                new LoadColumn.Simple(TablePlan.PNL_COLUMN, LoadColumn.Kind.REAL, size, nulls) {
                     @Override
                     public void writeValues(TProtocol p) throws TException {
                         for (int i = 0; i < size; i++) {
                             p.writeDouble(nulls[i] ? 0.0 : pnl[i]);
                         }
                     }
-
-                    @Override
-                    public void writeNulls(TProtocol p) throws TException {
-                        p.writeListBegin(new TList(TType.BOOL, size));
-                        for (int i = 0; i < size; i++) {
-                            p.writeBool(nulls[i]);
-                        }
-                        p.writeListEnd();
-                    }
                 });
-    }
-
-    /** A column with no NULLs unless it overrides {@link #writeNulls}. */
-    private abstract static class Column implements LoadColumn {
-        private final String name;
-        private final Kind kind;
-        private final int size;
-
-        Column(String name, Kind kind, int size) {
-            this.name = name;
-            this.kind = kind;
-            this.size = size;
-        }
-
-        @Override
-        public String name() { return name; }
-
-        @Override
-        public Kind kind() { return kind; }
-
-        @Override
-        public int size() { return size; }
-
-        @Override
-        public void writeNulls(TProtocol p) throws TException {
-            p.writeListBegin(new TList(TType.BOOL, size));
-            for (int i = 0; i < size; i++) {
-                p.writeBool(false);
-            }
-            p.writeListEnd();
-        }
     }
 }
