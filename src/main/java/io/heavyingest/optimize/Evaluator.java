@@ -60,18 +60,7 @@ final class Evaluator {
         int days = universe.days();
         double[] blocks = universe.blocks();
         touch(blocks, members, 2 * days);
-        java.util.Arrays.fill(sumPnl, 0);
-        java.util.Arrays.fill(sumZ, 0);
-        double selfSum = 0;
-        for (int s : members) {
-            int p = universe.blockOffset(s);
-            int z = p + days;
-            for (int t = 0; t < days; t++) {
-                sumPnl[t] += blocks[p + t];
-                sumZ[t] += blocks[z + t];
-            }
-            selfSum += universe.zSelf(s);
-        }
+        double selfSum = universe.sum(members, sumPnl, sumZ);
         double f = FitnessFunction.fitness(sumPnl, sumZ, selfSum, size);
         offer(f, members);
         return f;

@@ -151,4 +151,24 @@ public final class StrategyUniverse {
 
     /** The legacy ratio of the strategy held alone (a guide for constructive searches, not the fitness). */
     double standaloneRatio(int strategy) { return standaloneRatio[strategy]; }
+
+    /**
+     * Overwrites {@code sumPnl} and {@code sumZ} with the day-by-day sums of the members' P&L and standardized
+     * series; returns the sum of the members' own |z|^2 (the diagonal the correlation term leaves out).
+     */
+    double sum(int[] members, double[] sumPnl, double[] sumZ) {
+        java.util.Arrays.fill(sumPnl, 0);
+        java.util.Arrays.fill(sumZ, 0);
+        double selfSum = 0;
+        for (int s : members) {
+            int p = blockOffset(s);
+            int z = p + days;
+            for (int t = 0; t < days; t++) {
+                sumPnl[t] += blocks[p + t];
+                sumZ[t] += blocks[z + t];
+            }
+            selfSum += zSelf[s];
+        }
+        return selfSum;
+    }
 }

@@ -47,19 +47,7 @@ final class SwapState {
     }
 
     private void resync() {
-        java.util.Arrays.fill(sumPnl, 0);
-        java.util.Arrays.fill(sumZ, 0);
-        selfSum = 0;
-        double[] blocks = universe.blocks();
-        for (int s : members) {
-            int p = universe.blockOffset(s);
-            int z = p + days;
-            for (int t = 0; t < days; t++) {
-                sumPnl[t] += blocks[p + t];
-                sumZ[t] += blocks[z + t];
-            }
-            selfSum += universe.zSelf(s);
-        }
+        selfSum = universe.sum(members, sumPnl, sumZ);
         swapsSinceResync = 0;
     }
 
