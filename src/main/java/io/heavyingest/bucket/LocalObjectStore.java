@@ -1,5 +1,7 @@
 package io.heavyingest.bucket;
 
+import io.heavyingest.ingest.LocalFiles;
+
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
@@ -19,18 +21,18 @@ public final class LocalObjectStore implements ObjectStore {
         return "file";
     }
 
-    /** The object for an existing local file, identified like an unversioned object by size and mtime. */
     /** A local file is named by its path, the way users typed it into a shell. */
     @Override
     public String displayName(ObjectRef object) {
         return Path.of(object.bucket(), object.key()).toString();
     }
 
+    /** The object for an existing local file, versioned by size and mtime ({@link LocalFiles#version}). */
     public static ObjectRef ref(Path file) {
         Path abs = file.toAbsolutePath().normalize();
         try {
             long size = Files.size(abs);
-            String version = size + "-" + Files.getLastModifiedTime(abs).toMillis();
+            String version = LocalFiles.version(abs);
             Path parent = abs.getParent();
             return new ObjectRef(parent == null ? "/" : parent.toString(), abs.getFileName().toString(), version, null, size);
         } catch (NoSuchFileException e) {

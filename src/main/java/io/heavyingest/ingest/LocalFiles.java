@@ -11,10 +11,15 @@ public final class LocalFiles {
     private LocalFiles() {
     }
 
-    /** The identity of the file's current version; same file unchanged, same dataset id. */
+    /** The version of a local file: size and modification time, so an unchanged file keeps its dataset id. */
+    public static String version(Path file) throws IOException {
+        return Files.size(file) + "-" + Files.getLastModifiedTime(file).toMillis();
+    }
+
+    /** The identity of the file's current version, the same the local object store gives it. */
     public static String identity(Path file) throws IOException {
         Path abs = file.toAbsolutePath().normalize();
-        return "file://" + abs + "#" + Files.size(abs) + "-" + Files.getLastModifiedTime(abs).toMillis();
+        return "file://" + abs + "#" + version(abs);
     }
 
     public static IngestRequest request(Path file, String datasetIdOverride) {

@@ -279,6 +279,13 @@ class IngestServiceTest {
         }
     }
 
+    @Test
+    void localFileIdentity_shouldEqualTheLocalObjectStoreIdentity() throws IOException {
+        assertThat(LocalFiles.identity(SENSEX))
+                .isEqualTo(io.heavyingest.bucket.LocalObjectStore.ref(SENSEX).identity("file"))
+                .startsWith("file:///").contains("#758865-");
+    }
+
     static void assertBits(double actual, double expected) {
         assertThat(Double.doubleToRawLongBits(actual)).as(actual + " vs " + expected)
                 .isEqualTo(Double.doubleToRawLongBits(expected));
