@@ -9,7 +9,8 @@ import java.util.List;
  *
  * @param datasetId dataset the matrix was read from
  * @param dates dates in ascending order
- * @param strategies strategy names, in the order the warehouse returns them (both built-in warehouses sort by name)
+ * @param strategies strategy names, in the order the warehouse returns them (DuckDB: the file's header order, whose
+ *                   dictionary it keeps; HeavyDB: by name)
  * @param values strategy-major values
  * @param nullCount NULL cells replaced by 0
  */

@@ -38,12 +38,16 @@ class SchemaPlannerTest {
                   strategy TEXT NOT NULL ENCODING DICT(16),
                   pnl DOUBLE
                 ) WITH (fragment_size = 25544, sort_column = 'trade_date')""");
-        assertThat(DuckDbDdl.createTable(plan, "strategy_pnl_0123456789abcdef")).isEqualTo("""
+        String type = DuckDbDdl.strategyType("strategy_pnl_0123456789abcdef");
+        assertThat(type).isEqualTo("strategy_pnl_0123456789abcdef_strategy");
+        assertThat(DuckDbDdl.createTable(plan, "strategy_pnl_0123456789abcdef", type)).isEqualTo("""
                 CREATE TABLE strategy_pnl_0123456789abcdef (
                   trade_date DATE NOT NULL,
-                  strategy VARCHAR NOT NULL,
+                  strategy strategy_pnl_0123456789abcdef_strategy NOT NULL,
                   pnl DOUBLE
                 )""");
+        assertThat(DuckDbDdl.createStrategyType(type, "names")).isEqualTo(
+                "CREATE TYPE strategy_pnl_0123456789abcdef_strategy AS ENUM (SELECT strategy FROM names ORDER BY ord)");
         assertThat(plan.reasons()).hasSize(4).allSatisfy(r -> assertThat(r).isNotBlank());
     }
 
@@ -114,6 +118,6 @@ class SchemaPlannerTest {
         TablePlan plan = plan(new FileShape(1, 1, FIRST, FIRST, 1));
         assertThatThrownBy(() -> HeavyDbDdl.createTable(plan, "t; DROP TABLE x"))
                 .isInstanceOf(IllegalArgumentException.class);
-        assertThatThrownBy(() -> DuckDbDdl.createTable(plan, "\"quoted\"")).isInstanceOf(IllegalArgumentException.class);
+        assertThatThrownBy(() -> DuckDbDdl.createTable(plan, "\"quoted\"", "t_strategy")).isInstanceOf(IllegalArgumentException.class);
     }
 }

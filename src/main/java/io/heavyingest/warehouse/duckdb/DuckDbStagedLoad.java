@@ -1,5 +1,7 @@
 package io.heavyingest.warehouse.duckdb;
 
+import io.heavyingest.schema.DuckDbDdl;
+import io.heavyingest.schema.TablePlan;
 import io.heavyingest.warehouse.LoadRecord;
 import io.heavyingest.warehouse.PnlBatch;
 import io.heavyingest.warehouse.RowCountMismatchException;
@@ -31,6 +33,7 @@ final class DuckDbStagedLoad implements StagedLoad {
     private final String names;
     private final String longTable;
     private final String longTableDdl;
+    private final String strategyType;
     private final String target;
     private final String currentView;
     private final HistoryWriter history;
@@ -39,13 +42,14 @@ final class DuckDbStagedLoad implements StagedLoad {
     private boolean verified;
     private boolean published;
 
-    DuckDbStagedLoad(Connection connection, String staging, String target,
-                     java.util.function.UnaryOperator<String> longTableDdl, String currentView, HistoryWriter history) {
+    DuckDbStagedLoad(Connection connection, String staging, String target, TablePlan plan, String currentView,
+                     HistoryWriter history) {
         this.connection = connection;
         this.staging = staging;
         this.names = staging + "_names";
         this.longTable = staging + "_long";
-        this.longTableDdl = longTableDdl.apply(longTable);
+        this.strategyType = DuckDbDdl.strategyType(target);
+        this.longTableDdl = DuckDbDdl.createTable(plan, longTable, strategyType);
         this.target = target;
         this.currentView = currentView;
         this.history = history;
@@ -57,6 +61,7 @@ final class DuckDbStagedLoad implements StagedLoad {
             st.execute("DROP TABLE IF EXISTS " + staging);
             st.execute("DROP TABLE IF EXISTS " + names);
             st.execute("DROP TABLE IF EXISTS " + longTable);
+            st.execute("DROP TYPE IF EXISTS " + strategyType);
             st.execute("CREATE TABLE " + staging + " (trade_date DATE NOT NULL, pnl DOUBLE[] NOT NULL)");
             st.execute("CREATE TABLE " + names + " (ord INTEGER NOT NULL, strategy VARCHAR NOT NULL)");
         }
@@ -108,11 +113,12 @@ final class DuckDbStagedLoad implements StagedLoad {
             }
             try (Statement st = connection.createStatement()) {
                 st.execute("DROP TABLE IF EXISTS " + longTable);
+                st.execute("DROP TYPE IF EXISTS " + strategyType);
+                st.execute(DuckDbDdl.createStrategyType(strategyType, names));
                 st.execute(longTableDdl);
-                // lists unnest in lockstep: the i-th value of a row belongs to the i-th name of the header
-                st.execute("INSERT INTO " + longTable + " SELECT s.trade_date, unnest(n.names), unnest(s.pnl) FROM "
-                        + staging + " s, (SELECT list(strategy ORDER BY ord) AS names FROM " + names + ") n "
-                        + "ORDER BY s.trade_date");
+                // the enum's values and a row's P&L list unnest in lockstep: the i-th value belongs to the i-th name
+                st.execute("INSERT INTO " + longTable + " SELECT trade_date, unnest(enum_range(NULL::" + strategyType
+                        + ")), unnest(pnl) FROM " + staging + " ORDER BY trade_date");
                 long actual = count(st, longTable);
                 if (actual != expectedRows) {
                     throw new RowCountMismatchException(longTable, expectedRows, actual);
@@ -171,6 +177,7 @@ final class DuckDbStagedLoad implements StagedLoad {
                     st.execute("DROP TABLE IF EXISTS " + staging);
                     st.execute("DROP TABLE IF EXISTS " + names);
                     st.execute("DROP TABLE IF EXISTS " + longTable);
+                    st.execute("DROP TYPE IF EXISTS " + strategyType);
                 } catch (SQLException ignored) {
                     // a dead connection: the next attempt drops the leftover staging tables first
                 }

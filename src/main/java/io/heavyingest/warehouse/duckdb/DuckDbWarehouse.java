@@ -2,7 +2,6 @@ package io.heavyingest.warehouse.duckdb;
 
 import io.agroal.api.AgroalDataSource;
 import io.heavyingest.config.HeavyIngestConfig;
-import io.heavyingest.schema.DuckDbDdl;
 import io.heavyingest.schema.Identifiers;
 import io.heavyingest.schema.TablePlan;
 import io.heavyingest.warehouse.LoadRecord;
@@ -86,7 +85,7 @@ public final class DuckDbWarehouse implements Warehouse {
         Connection c = null;
         try {
             c = pool.getConnection();
-            DuckDbStagedLoad load = new DuckDbStagedLoad(c, staging, target, table -> DuckDbDdl.createTable(plan, table),
+            DuckDbStagedLoad load = new DuckDbStagedLoad(c, staging, target, plan,
                     currentTable, this::insertHistory);
             load.create();
             return load;
