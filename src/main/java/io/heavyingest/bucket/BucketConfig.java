@@ -3,12 +3,13 @@ package io.heavyingest.bucket;
 import io.smallrye.config.ConfigMapping;
 import io.smallrye.config.WithDefault;
 
-import java.net.URI;
-import java.time.Duration;
 import java.util.List;
 import java.util.Optional;
 
-/** Bucket layout and the S3 client: where files arrive, where manifests and error reports go. */
+/**
+ * Bucket layout: where files arrive, where manifests and error reports go. The S3 client itself is configured with
+ * the {@code quarkus.s3.*} settings of the S3 extension.
+ */
 @ConfigMapping(prefix = "heavy-ingest.bucket")
 public interface BucketConfig {
 
@@ -31,31 +32,8 @@ public interface BucketConfig {
     /** Bucket that receives manifests and error reports; empty means the bucket the object came from. */
     Optional<String> outputBucket();
 
-    /** The S3 client. */
-    S3 s3();
-
     /** The local command's stand-in for the bucket. */
     Local local();
-
-    interface S3 {
-        /** Endpoint override for S3-compatible servers; empty uses AWS's regional endpoint. */
-        Optional<URI> endpoint();
-
-        /** Region; empty uses the SDK's lookup (AWS_REGION in Lambda), falling back to us-east-1. */
-        Optional<String> region();
-
-        /** Path-style addressing (bucket in the path), needed by most S3-compatible servers. */
-        @WithDefault("false")
-        boolean pathStyleAccess();
-
-        /** TCP connect timeout. */
-        @WithDefault("10s")
-        Duration connectTimeout();
-
-        /** Read timeout between two packets of a response, so a stalled stream fails instead of hanging. */
-        @WithDefault("60s")
-        Duration socketTimeout();
-    }
 
     interface Local {
         /** Folder that receives manifests and error reports of the local command when no output bucket is set. */

@@ -1,7 +1,5 @@
 package io.heavyingest.bucket;
 
-import io.heavyingest.ingest.LocalFiles;
-
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
@@ -27,12 +25,17 @@ public final class LocalObjectStore implements ObjectStore {
         return Path.of(object.bucket(), object.key()).toString();
     }
 
-    /** The object for an existing local file, versioned by size and mtime ({@link LocalFiles#version}). */
+    /** The version of a local file: size and modification time, so an unchanged file keeps its dataset id. */
+    public static String version(Path file) throws IOException {
+        return Files.size(file) + "-" + Files.getLastModifiedTime(file).toMillis();
+    }
+
+    /** The object for an existing local file, versioned by size and mtime ({@link #version}). */
     public static ObjectRef ref(Path file) {
         Path abs = file.toAbsolutePath().normalize();
         try {
             long size = Files.size(abs);
-            String version = LocalFiles.version(abs);
+            String version = version(abs);
             Path parent = abs.getParent();
             return new ObjectRef(parent == null ? "/" : parent.toString(), abs.getFileName().toString(), version, null, size);
         } catch (NoSuchFileException e) {

@@ -1,5 +1,6 @@
 package io.heavyingest.bucket;
 
+import io.heavyingest.warehouse.LoadRecord;
 import io.quarkus.runtime.annotations.RegisterForReflection;
 
 /**
@@ -25,6 +26,19 @@ import io.quarkus.runtime.annotations.RegisterForReflection;
 public record Manifest(String datasetId, ObjectIdentity object, String table, String currentTable, String warehouse,
                        String location, long rows, int strategies, int days, long nullValues, String firstDate,
                        String lastDate, Timings timings, String loadedAt) {
+
+    /** The manifest of the published load {@code loaded}. */
+    public static Manifest of(String datasetId, ObjectIdentity object, LoadRecord loaded, String currentTable,
+                              String warehouse, String location) {
+        return new Manifest(datasetId, object, loaded.tableName(), currentTable, warehouse, location, loaded.rows(),
+                loaded.strategies(), loaded.days(), loaded.nullValues(), text(loaded.firstDate()),
+                text(loaded.lastDate()), new Timings(loaded.parseMillis(), loaded.loadMillis(), loaded.totalMillis()),
+                text(loaded.startedAt()));
+    }
+
+    private static String text(Object value) {
+        return value == null ? null : value.toString();
+    }
 
     /**
      * @param parseMillis reading and parsing

@@ -1,19 +1,25 @@
 package io.heavyingest.cli;
 
-import io.heavyingest.config.ConfigLoader;
-import io.heavyingest.config.HeavyIngestConfig;
+import com.fasterxml.jackson.annotation.JsonUnwrapped;
+import io.heavyingest.app.Components;
+import io.heavyingest.json.Json;
 import io.heavyingest.warehouse.LoadRecord;
-import io.heavyingest.warehouse.Warehouse;
-import io.heavyingest.warehouse.Warehouses;
+import io.heavyingest.warehouse.LoadStatus;
 
-import java.util.ArrayList;
-import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Map;
 import java.util.Set;
 
 /** {@code datasets [--json]}: prints the load history, oldest first. */
 final class DatasetsCommand implements Command {
+
+    /**
+     * One history row as printed by {@code datasets --json}.
+     *
+     * @param current whether this is the published load of the current dataset
+     * @param record the history row
+     */
+    record Row(boolean current, @JsonUnwrapped LoadRecord record) {
+    }
 
     @Override
     public String summary() {
@@ -21,23 +27,19 @@ final class DatasetsCommand implements Command {
     }
 
     @Override
-    public int run(String[] argv) {
+    public int run(String[] argv, Context context) {
         Args args = new Args(argv, Set.of());
         boolean json = args.flag("json");
         args.rejectUnknown();
-        HeavyIngestConfig config = ConfigLoader.load();
         List<LoadRecord> history;
         String current;
-        try (Warehouse warehouse = Warehouses.open(config)) {
-            history = warehouse.history();
-            current = warehouse.currentDatasetId().orElse(null);
+        try (Components components = context.open()) {
+            history = components.warehouse().history();
+            current = components.warehouse().currentDatasetId().orElse(null);
         }
         if (json) {
-            List<Map<String, Object>> rows = new ArrayList<>();
-            for (LoadRecord r : history) {
-                rows.add(row(r, current));
-            }
-            System.out.println(Json.write(rows));
+            System.out.println(Json.line(history.stream()
+                    .map(r -> new Row(r.status() == LoadStatus.LOADED && r.datasetId().equals(current), r)).toList()));
             return Main.OK;
         }
         if (history.isEmpty()) {
@@ -51,15 +53,8 @@ final class DatasetsCommand implements Command {
                     r.datasetId(), r.status(), r.rows(), r.strategies(), r.days(),
                     r.firstDate() == null ? "-" : r.firstDate(), r.lastDate() == null ? "-" : r.lastDate(),
                     r.totalMillis(), r.error() == null ? r.source() : r.error(),
-                    r.datasetId().equals(current) && r.status().name().equals("LOADED") ? "  (current)" : "");
+                    r.datasetId().equals(current) && r.status() == LoadStatus.LOADED ? "  (current)" : "");
         }
         return Main.OK;
-    }
-
-    private static Map<String, Object> row(LoadRecord r, String current) {
-        Map<String, Object> m = new LinkedHashMap<>();
-        m.put("current", r.status().name().equals("LOADED") && r.datasetId().equals(current));
-        m.putAll(Summary.record(r));
-        return m;
     }
 }

@@ -15,7 +15,7 @@ final class GenerateCommand implements Command {
     }
 
     @Override
-    public int run(String[] argv) throws Exception {
+    public int run(String[] argv, Context context) throws Exception {
         Args args = new Args(argv, Set.of("days", "strategies", "seed", "out"));
         int days = (int) args.longOption("days", GeneratorSpec.PRODUCTION_DAYS);
         int strategies = (int) args.longOption("strategies", GeneratorSpec.PRODUCTION_STRATEGIES);

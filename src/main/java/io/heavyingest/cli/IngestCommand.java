@@ -1,6 +1,8 @@
 package io.heavyingest.cli;
 
-import io.heavyingest.ingest.IngestResult;
+import io.heavyingest.app.Components;
+import io.heavyingest.json.Json;
+import io.heavyingest.delivery.ObjectOutcome;
 
 import java.nio.file.Path;
 import java.util.Set;
@@ -14,7 +16,7 @@ final class IngestCommand implements Command {
     }
 
     @Override
-    public int run(String[] argv) {
+    public int run(String[] argv, Context context) {
         Args args = new Args(argv, Set.of("dataset-id"));
         boolean json = args.flag("json");
         String datasetId = args.option("dataset-id", null);
@@ -22,12 +24,16 @@ final class IngestCommand implements Command {
         if (args.positional().size() != 1) {
             throw new UsageException("expected exactly one file, got " + args.positional().size());
         }
-        IngestResult result = ingest(Path.of(args.positional().get(0)), datasetId);
-        System.out.print(json ? Json.write(Summary.json(result)) + System.lineSeparator() : Summary.text(result));
+        System.out.print(ingestAndSummarize(context, Path.of(args.positional().get(0)), datasetId, json));
         return Main.OK;
     }
 
-    static IngestResult ingest(Path file, String datasetId) {
-        return LocalPipeline.ingest(file, datasetId);
+    /** Loads {@code file} through the exactly-once service and renders the outcome, as text or one JSON line. */
+    static String ingestAndSummarize(Context context, Path file, String datasetId, boolean json) {
+        try (Components components = context.open()) {
+            ObjectOutcome outcome = LocalPipeline.ingest(components, file, datasetId);
+            Summary summary = Summary.of(outcome, components.warehouse());
+            return json ? Json.line(summary) + System.lineSeparator() : summary.text();
+        }
     }
 }

@@ -25,9 +25,6 @@ public final class Main {
         commands.put("datasets", new DatasetsCommand());
         commands.put("generate", new GenerateCommand());
         commands.put("optimize", new OptimizeCommand());
-        commands.put("bench", new BenchCommand());
-        commands.put("bench-heavydb", new BenchHeavyDbCommand());
-        commands.put("bench-optimize", new BenchOptimizeCommand());
         return commands;
     }
 
@@ -46,7 +43,7 @@ public final class Main {
             return command == null && !"--help".equals(name) && !"help".equals(name) ? USAGE : OK;
         }
         String[] rest = args.length == 0 ? new String[0] : Arrays.copyOfRange(args, 1, args.length);
-        return Command.execute(command, name, rest);
+        return Command.execute(command, name, rest, new Context());
     }
 
     static String usage(Map<String, Command> commands) {

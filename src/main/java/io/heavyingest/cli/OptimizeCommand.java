@@ -1,18 +1,15 @@
 package io.heavyingest.cli;
 
-import io.heavyingest.config.ConfigLoader;
-import io.heavyingest.config.HeavyIngestConfig;
+import io.heavyingest.app.Components;
+import io.heavyingest.json.Json;
 import io.heavyingest.optimize.AlgorithmSummary;
 import io.heavyingest.optimize.NoDatasetException;
 import io.heavyingest.optimize.OptimizationReport;
 import io.heavyingest.optimize.OptimizationRequest;
 import io.heavyingest.optimize.OptimizationResult;
 import io.heavyingest.optimize.OptimizationService;
-import io.heavyingest.optimize.OptimizeConfig;
 import io.heavyingest.optimize.PortfolioMetrics;
-import io.heavyingest.warehouse.PnlMatrix;
-import io.heavyingest.warehouse.Warehouse;
-import io.heavyingest.warehouse.Warehouses;
+import io.heavyingest.optimize.PnlMatrix;
 
 import java.util.Map;
 import java.util.Set;
@@ -29,27 +26,27 @@ final class OptimizeCommand implements Command {
     }
 
     @Override
-    public int run(String[] argv) {
+    public int run(String[] argv, Context context) {
         Args args = new Args(argv, Set.of("sizes", "algorithms", "seed", "budget"));
         boolean json = args.flag("json");
-        OptimizeConfig config = ConfigLoader.load(OptimizeConfig.class, Map.of());
-        OptimizationRequest request = OptimizeRequests.parse(args, config);
+        OptimizationRequest request = OptimizeRequests.parse(args, context.settings().optimize());
         args.rejectUnknown();
-        HeavyIngestConfig base = ConfigLoader.load();
         long t0 = System.nanoTime();
         PnlMatrix matrix;
         String location;
-        try (Warehouse warehouse = Warehouses.open(base)) {
-            location = warehouse.location();
-            matrix = warehouse.currentMatrix().orElseThrow(() -> new NoDatasetException(warehouse.location()));
+        OptimizationService optimizer;
+        try (Components components = context.open()) {
+            location = components.warehouse().location();
+            matrix = components.warehouse().currentMatrix().orElseThrow(() -> new NoDatasetException(location));
+            optimizer = components.optimizer();
         }
         long readMillis = (System.nanoTime() - t0) / 1_000_000;
-        OptimizationResult result = new OptimizationService(config).optimize(matrix, request);
+        OptimizationResult result = optimizer.optimize(matrix, request);
         if (json) {
             Map<String, Object> doc = OptimizationReport.toMap(result);
             doc.put("warehouse", location);
             doc.put("readMillis", readMillis);
-            System.out.println(Json.write(doc));
+            System.out.println(Json.line(doc));
         } else {
             System.out.print(text(result, location, readMillis));
         }

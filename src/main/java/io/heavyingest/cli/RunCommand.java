@@ -2,7 +2,6 @@ package io.heavyingest.cli;
 
 import io.heavyingest.generate.GeneratorSpec;
 import io.heavyingest.generate.PnlFileGenerator;
-import io.heavyingest.ingest.IngestResult;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -17,7 +16,7 @@ final class RunCommand implements Command {
     }
 
     @Override
-    public int run(String[] argv) throws Exception {
+    public int run(String[] argv, Context context) throws Exception {
         Args args = new Args(argv, Set.of());
         boolean json = args.flag("json");
         args.rejectUnknown();
@@ -33,8 +32,7 @@ final class RunCommand implements Command {
         } else {
             file = Path.of(args.positional().get(0));
         }
-        IngestResult result = IngestCommand.ingest(file, null);
-        System.out.print(json ? Json.write(Summary.json(result)) + System.lineSeparator() : Summary.text(result));
+        System.out.print(IngestCommand.ingestAndSummarize(context, file, null, json));
         return Main.OK;
     }
 }

@@ -1,80 +1,76 @@
 package io.heavyingest.cli;
 
-import io.heavyingest.ingest.IngestResult;
+import com.fasterxml.jackson.annotation.JsonUnwrapped;
+import io.heavyingest.delivery.ObjectOutcome;
+import io.heavyingest.schema.TablePlan;
 import io.heavyingest.warehouse.LoadRecord;
+import io.heavyingest.warehouse.Warehouse;
 
-import java.util.LinkedHashMap;
-import java.util.Map;
+import java.util.List;
 
-/** The summary of one ingest, as text for people and as a JSON object for scripts. */
-final class Summary {
-    private Summary() {
-    }
+/**
+ * The summary of one ingest: text for people, and (through Jackson) one JSON object for scripts: the history row's
+ * fields, the throughput, the warehouse, and the table plan when one was applied.
+ *
+ * @param record the load-history row of this attempt (a duplicate shows the earlier load's figures)
+ * @param mbPerSecond bytes over total time
+ * @param warehouse warehouse kind
+ * @param location where the warehouse keeps the data, without secrets
+ * @param plan the plan applied (null for a duplicate)
+ */
+record Summary(@JsonUnwrapped LoadRecord record, double mbPerSecond, String warehouse, String location, Plan plan) {
 
-    /** One load-history row as JSON fields, shared by {@code ingest --json} and {@code datasets --json}. */
-    static Map<String, Object> record(LoadRecord r) {
-        Map<String, Object> m = new LinkedHashMap<>();
-        m.put("datasetId", r.datasetId());
-        m.put("status", r.status().name());
-        m.put("source", r.source());
-        m.put("table", r.tableName());
-        m.put("rows", r.rows());
-        m.put("strategies", r.strategies());
-        m.put("days", r.days());
-        m.put("nullValues", r.nullValues());
-        m.put("firstDate", r.firstDate() == null ? null : r.firstDate().toString());
-        m.put("lastDate", r.lastDate() == null ? null : r.lastDate().toString());
-        m.put("bytes", r.bytes());
-        m.put("startedAt", r.startedAt() == null ? null : r.startedAt().toString());
-        m.put("parseMillis", r.parseMillis());
-        m.put("loadMillis", r.loadMillis());
-        m.put("totalMillis", r.totalMillis());
-        m.put("error", r.error());
-        return m;
-    }
-
-    static Map<String, Object> json(IngestResult result) {
-        LoadRecord r = result.record();
-        Map<String, Object> m = record(r);
-        m.put("mbPerSecond", mbPerSecond(r));
-        m.put("warehouse", result.warehouse());
-        m.put("location", result.location());
-        if (result.plan() != null) {
-            Map<String, Object> plan = new LinkedHashMap<>();
-            plan.put("profile", result.plan().profile());
-            plan.put("dictionaryBits", result.plan().dictionaryBits());
-            plan.put("dateEncoding", "DAYS(" + result.plan().dateEncoding().bits() + ")");
-            plan.put("fragmentRows", result.plan().fragmentRows());
-            plan.put("sortColumn", result.plan().sortColumn());
-            plan.put("reasons", result.plan().reasons());
-            m.put("plan", plan);
+    /**
+     * @param profile schema profile
+     * @param dictionaryBits DICT width of the strategy column
+     * @param dateEncoding DAYS(16) or DAYS(32)
+     * @param fragmentRows fragment_size
+     * @param sortColumn sort_column
+     * @param reasons why, one line per decision
+     */
+    record Plan(String profile, int dictionaryBits, String dateEncoding, long fragmentRows, String sortColumn,
+                List<String> reasons) {
+        static Plan of(TablePlan p) {
+            return new Plan(p.profile(), p.dictionaryBits(), "DAYS(" + p.dateEncoding().bits() + ")", p.fragmentRows(),
+                    p.sortColumn(), p.reasons());
         }
-        return m;
     }
 
-    static String text(IngestResult result) {
-        LoadRecord r = result.record();
+    /** The summary of a LOADED or DUPLICATE outcome. */
+    static Summary of(ObjectOutcome outcome, Warehouse warehouse) {
+        if (outcome instanceof ObjectOutcome.Loaded loaded) {
+            LoadRecord r = loaded.result().record();
+            return new Summary(r, mbPerSecond(r), warehouse.kind(), warehouse.location(), Plan.of(loaded.result().plan()));
+        }
+        ObjectOutcome.Duplicate duplicate = (ObjectOutcome.Duplicate) outcome;
+        LoadRecord r = duplicate.earlier();
+        LoadRecord shown = new LoadRecord(r.datasetId(), r.source(), io.heavyingest.warehouse.LoadStatus.DUPLICATE,
+                r.tableName(), r.counts(), r.timings(), null);
+        return new Summary(shown, mbPerSecond(r), warehouse.kind(), warehouse.location(), null);
+    }
+
+    String text() {
+        LoadRecord r = record;
         StringBuilder sb = new StringBuilder();
-        if (result.duplicate()) {
+        if (plan == null) {
             sb.append(String.format("%s was already loaded as dataset %s (table %s): nothing to do%n",
                     r.source(), r.datasetId(), r.tableName()));
             return sb.toString();
         }
-        sb.append(String.format("Loaded %s into %s%n", r.source(), result.warehouse()));
+        sb.append(String.format("Loaded %s into %s%n", r.source(), warehouse));
         sb.append(String.format("  dataset      %s (table %s)%n", r.datasetId(), r.tableName()));
         sb.append(String.format("  rows         %,d = %,d strategies x %,d days (%,d NULL values)%n",
                 r.rows(), r.strategies(), r.days(), r.nullValues()));
         sb.append(String.format("  dates        %s .. %s%n", r.firstDate(), r.lastDate()));
-        if (result.plan() != null) {
-            sb.append(String.format("  table plan   %s%n", result.plan().summary()));
-            for (String reason : result.plan().reasons()) {
-                sb.append(String.format("               - %s%n", reason));
-            }
+        sb.append(String.format("  table plan   DICT(%d) strategy, %s trade_date, fragment_size=%,d, sort_column=%s%n",
+                plan.dictionaryBits(), plan.dateEncoding(), plan.fragmentRows(), plan.sortColumn()));
+        for (String reason : plan.reasons()) {
+            sb.append(String.format("               - %s%n", reason));
         }
         sb.append(String.format("  time         parse %,d ms, load %,d ms, total %,d ms%n",
                 r.parseMillis(), r.loadMillis(), r.totalMillis()));
-        sb.append(String.format("  throughput   %.1f MB/s (%,d bytes)%n", mbPerSecond(r), r.bytes()));
-        sb.append(String.format("  warehouse    %s%n", result.location()));
+        sb.append(String.format("  throughput   %.1f MB/s (%,d bytes)%n", mbPerSecond, r.bytes()));
+        sb.append(String.format("  warehouse    %s%n", location));
         return sb.toString();
     }
 

@@ -43,20 +43,27 @@ public final class ConfigLoader {
      * {@code heavy-ingest.} prefix) with {@code overrides} taking precedence.
      */
     public static <T> T load(Class<T> mapping, Map<String, String> overrides) {
-        return build(mapping, overrides).getConfigMapping(mapping);
+        return build(overrides, List.of(mapping)).getConfigMapping(mapping);
     }
 
-    private static SmallRyeConfig build(Class<?> mapping, Map<String, String> overrides) {
+    /**
+     * Builds one configuration holding every mapping in {@code mappings}: each is validated once, and a bad value
+     * fails here with its property name. Capability groups without a mapping in the list are left alone.
+     */
+    public static SmallRyeConfig build(Map<String, String> overrides, List<Class<?>> mappings) {
         SmallRyeConfigBuilder builder = new SmallRyeConfigBuilder()
                 .addDefaultSources()
                 .addDiscoveredConverters()
-                .withMapping(mapping)
                 .withSources(new PropertiesConfigSource(overrides, "overrides", 500));
-        String prefix = mapping.isAnnotationPresent(ConfigMapping.class)
-                ? mapping.getAnnotation(ConfigMapping.class).prefix() : "";
+        List<String> prefixes = new java.util.ArrayList<>();
+        for (Class<?> mapping : mappings) {
+            builder.withMapping(mapping);
+            prefixes.add(mapping.isAnnotationPresent(ConfigMapping.class)
+                    ? mapping.getAnnotation(ConfigMapping.class).prefix() : "");
+        }
         for (String group : CAPABILITY_GROUPS) {
             String namespace = "heavy-ingest." + group;
-            if (!prefix.equals(namespace) && !prefix.startsWith(namespace + ".")) {
+            if (prefixes.stream().noneMatch(p -> p.equals(namespace) || p.startsWith(namespace + "."))) {
                 builder.withMappingIgnore(namespace + ".**");
             }
         }

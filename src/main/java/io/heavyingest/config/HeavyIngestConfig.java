@@ -67,13 +67,23 @@ public interface HeavyIngestConfig {
         int dateHeadroomYears();
     }
 
+    /** Which warehouse receives the data. */
+    enum WarehouseKind {
+        /** HeavyDB when a HeavyDB URL is configured, else the embedded DuckDB default. */
+        AUTO,
+        /** The embedded DuckDB warehouse, even when a HeavyDB URL is set. */
+        DUCKDB,
+        /** HeavyDB; a missing URL is a start-up error rather than a silent fallback. */
+        HEAVYDB
+    }
+
     /** Date encoding choice of the schema profile. */
     enum DateEncodingChoice { AUTO, DAYS16, DAYS32 }
 
     interface Warehouse {
-        /** Warehouse kind: duckdb (embedded default) or heavydb. Set heavy-ingest.heavydb.url to pick heavydb. */
-        @WithDefault("duckdb")
-        String kind();
+        /** Which warehouse: AUTO (HeavyDB when a HeavyDB URL is set, else embedded DuckDB), DUCKDB or HEAVYDB. */
+        @WithDefault("AUTO")
+        WarehouseKind kind();
 
         /** DuckDB settings of the embedded warehouse. */
         DuckDb duckdb();

@@ -1,5 +1,7 @@
 package io.heavyingest.csv;
 
+import io.heavyingest.text.SafeText;
+
 import java.io.InputStream;
 import java.time.DayOfWeek;
 import java.time.LocalDate;
@@ -52,7 +54,7 @@ public final class WideCsvReader implements AutoCloseable {
         long line = scanner.recordLine();
         if (!"Date".equals(scanner.text(0).strip())) {
             throw new CsvFormatException(CsvProblem.DATE_NOT_FIRST, source, line, 1, null,
-                    "first header field must be \"Date\" but is \"" + scanner.text(0) + "\"");
+                    "first header field must be \"Date\" but is \"" + SafeText.fragment(scanner.text(0)) + "\"");
         }
         boolean hasDay = n > 1 && "Day".equals(scanner.text(1).strip());
         int first = hasDay ? 2 : 1;
@@ -151,7 +153,7 @@ public final class WideCsvReader implements AutoCloseable {
     }
 
     private static String abbreviate(String text) {
-        return text.length() <= 40 ? text : text.substring(0, 37) + "...";
+        return SafeText.escape(text, 40);
     }
 
     private LocalDate parseDate(byte[] b, int from, int to, long line) {

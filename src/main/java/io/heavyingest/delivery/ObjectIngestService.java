@@ -1,7 +1,7 @@
 package io.heavyingest.delivery;
 
 import io.heavyingest.bucket.BucketConfig;
-import io.heavyingest.bucket.BucketJson;
+import io.heavyingest.json.Json;
 import io.heavyingest.bucket.ErrorReport;
 import io.heavyingest.bucket.Manifest;
 import io.heavyingest.bucket.ObjectGoneException;
@@ -13,10 +13,13 @@ import io.heavyingest.ingest.DatasetIds;
 import io.heavyingest.ingest.IngestRequest;
 import io.heavyingest.ingest.IngestResult;
 import io.heavyingest.ingest.IngestService;
+import io.heavyingest.text.SafeText;
 import io.heavyingest.warehouse.LoadRecord;
 import io.heavyingest.warehouse.Warehouse;
 import org.jboss.logging.Logger;
 
+import java.io.FilterInputStream;
+import java.io.IOException;
 import java.io.InputStream;
 import java.time.Duration;
 import java.time.Instant;
@@ -25,19 +28,23 @@ import java.util.UUID;
 
 /**
  * Loads one object version exactly once: the path every trigger takes (S3, SQS and EventBridge events in Lambda,
- * and the local command).
+ * and the local command). This is the one place that decides what a delivery is, and the one place that writes
+ * the history rows of attempts that publish nothing.
  *
- * <p>Concurrency: deliveries of one dataset are serialized by an in-process lock, then by a claim in the warehouse
- * (which lapses at the holder's deadline, so a crashed holder cannot block retries). Under both, the warehouse's
- * history decides: a published dataset makes the delivery a DUPLICATE, otherwise it is staged, verified and
- * published in one step by {@link IngestService}.
+ * <p>The decision, once per delivery: a key outside the incoming prefix or suffixes is IGNORED; otherwise, under an
+ * in-process lock and a warehouse claim, one history lookup by dataset id tells whether the version was published
+ * before (DUPLICATE: a history row and, if it is missing, the manifest; not a byte is read). Else the object is
+ * streamed through {@link IngestService} (LOADED: published, manifest written), bad input is REJECTED (a FAILED
+ * history row and an error report in the bucket, never retried), and anything else is thrown as a
+ * {@link TransientIngestException} after a FAILED row, so the delivery is retried.
  *
- * <p>Failure classes: bad input is recorded, reported in the bucket and returned as REJECTED; anything else is
- * thrown as a {@link TransientIngestException} so the delivery is retried.
+ * <p>Concurrency: the lock serializes deliveries of one dataset inside the process; the claim (lapsing at the
+ * holder's deadline, so a crashed holder cannot block retries) serializes them across processes.
  */
 public final class ObjectIngestService {
     private static final Logger LOG = Logger.getLogger(ObjectIngestService.class);
 
+    private final Warehouse warehouse;
     private final IngestService ingest;
     private final ObjectStore store;
     private final BucketConfig bucket;
@@ -48,11 +55,13 @@ public final class ObjectIngestService {
     private final DatasetLocks locks = new DatasetLocks();
 
     /**
+     * @param warehouse where the history is looked up and claims are taken; the same one {@code ingest} loads into
      * @param outputBucket where manifests and error reports go; null for the bucket each object came from
      * @param currentTable stable name of the current dataset, for manifests
      */
-    public ObjectIngestService(IngestService ingest, ObjectStore store, BucketConfig bucket, DeliveryConfig delivery,
-                               String outputBucket, String currentTable) {
+    public ObjectIngestService(Warehouse warehouse, IngestService ingest, ObjectStore store, BucketConfig bucket,
+                               DeliveryConfig delivery, String outputBucket, String currentTable) {
+        this.warehouse = warehouse;
         this.ingest = ingest;
         this.store = store;
         this.bucket = bucket;
@@ -62,10 +71,7 @@ public final class ObjectIngestService {
         this.filter = new KeyFilter(bucket);
     }
 
-    public ObjectStore store() {
-        return store;
-    }
-
+    /** The delivery settings, for callers that compute a deadline. */
     public DeliveryConfig deliveryConfig() {
         return delivery;
     }
@@ -74,8 +80,8 @@ public final class ObjectIngestService {
     public ObjectOutcome onObjectCreated(ObjectRef object, Deadline deadline) {
         Optional<String> reason = filter.rejectReason(object.key());
         if (reason.isPresent()) {
-            LOG.infof("ignored %s: %s", store.displayName(object), reason.get());
-            return ObjectOutcome.ignored(object, reason.get());
+            LOG.infof("ignored %s: %s", SafeText.fragment(store.displayName(object)), reason.get());
+            return new ObjectOutcome.Ignored(object, reason.get());
         }
         return load(object, null, deadline);
     }
@@ -87,13 +93,13 @@ public final class ObjectIngestService {
      */
     public ObjectOutcome load(ObjectRef object, String datasetIdOverride, Deadline deadline) {
         String datasetId = datasetIdOverride != null ? datasetIdOverride : DatasetIds.of(object.identity(store.scheme()));
-        String name = store.displayName(object);
+        String name = SafeText.fragment(store.displayName(object));
         lock(datasetId, name, deadline);
         try {
             String owner = UUID.randomUUID().toString();
             claim(datasetId, owner, name, deadline);
             try {
-                return loadClaimed(object, datasetId, name);
+                return decide(object, datasetId, name);
             } finally {
                 releaseClaim(datasetId, owner);
             }
@@ -102,64 +108,96 @@ public final class ObjectIngestService {
         }
     }
 
-    private ObjectOutcome loadClaimed(ObjectRef object, String datasetId, String name) {
-        Warehouse warehouse = ingest.warehouse();
-        boolean loadedBefore = transientOnFailure(name, () -> warehouse.publishedLoad(datasetId).isPresent());
-        InputStream content;
-        if (loadedBefore) {
-            // the service records the duplicate without reading a byte
-            content = InputStream.nullInputStream();
-        } else {
-            try {
-                content = transientOnFailure(name, () -> store.open(object));
-            } catch (ObjectGoneException gone) {
-                LOG.warnf("ignored %s: %s", name, gone.getMessage());
-                return ObjectOutcome.ignored(object, gone.getMessage());
-            }
+    private ObjectOutcome decide(ObjectRef object, String datasetId, String name) {
+        Instant started = Instant.now();
+        long t0 = System.nanoTime();
+        Optional<LoadRecord> earlier = transientOnFailure(name, () -> warehouse.publishedLoad(datasetId));
+        if (earlier.isPresent()) {
+            return duplicate(object, datasetId, name, earlier.get(), started, t0);
         }
+        InputStream content;
+        try {
+            content = transientOnFailure(name, () -> store.open(object));
+        } catch (ObjectGoneException gone) {
+            LOG.warnf("ignored %s: %s", name, SafeText.message(gone.getMessage()));
+            return new ObjectOutcome.Ignored(object, gone.getMessage());
+        }
+        CountingStream counted = new CountingStream(content);
         IngestResult result;
         try {
-            result = ingest.ingest(new IngestRequest(datasetId, name, object.size(), content));
+            result = ingest.load(new IngestRequest(datasetId, name, object.size(), counted));
         } catch (CsvFormatException bad) {
-            String key = bucket.errorReportsPrefix() + datasetId + ".json";
-            ErrorReport report = new ErrorReport(datasetId, ObjectIdentity.of(object, store.scheme()), bad.problem().name(),
-                    bad.line(), bad.column(), bad.strategy(), bad.getMessage(), Instant.now().toString());
-            transientOnFailure(name, () -> {
-                store.putJson(outputBucket(object), key, BucketJson.write(report));
-                return null;
-            });
-            LOG.infof("rejected %s (%s); error report at %s", name, bad.problem(), key);
-            return new ObjectOutcome(ObjectOutcome.Status.REJECTED, object, datasetId, null, bad, key, null);
+            recordFailure(datasetId, name, counted.count, started, t0, bad.getMessage(), bad);
+            return reject(object, datasetId, name, bad);
         } catch (RuntimeException e) {
-            throw transientFailure(name, e);
+            TransientIngestException failure = transientFailure(name, e);
+            recordFailure(datasetId, name, counted.count, started, t0, failure.getMessage(), failure);
+            throw failure;
         }
-        String manifestKey = transientOnFailure(name, () -> handOff(object, datasetId, result));
-        ObjectOutcome.Status status = result.duplicate() ? ObjectOutcome.Status.DUPLICATE : ObjectOutcome.Status.LOADED;
-        return new ObjectOutcome(status, object, datasetId, result, null, manifestKey, null);
+        String manifestKey = transientOnFailure(name, () -> writeManifest(object, datasetId, result.record()));
+        return new ObjectOutcome.Loaded(object, datasetId, result, manifestKey);
     }
 
     /**
-     * Writes the manifest of a fresh load, or of an earlier load whose manifest is missing (it crashed between
-     * publish and hand-off). An existing manifest is never rewritten, so the benchmark is triggered once.
+     * Records the duplicate and makes sure the earlier load's manifest exists (a crash between publish and hand-off
+     * leaves it missing). An existing manifest is never rewritten, so the benchmark is triggered once.
      */
-    private String handOff(ObjectRef object, String datasetId, IngestResult result) {
-        String key = bucket.manifestsPrefix() + datasetId + ".json";
-        String target = outputBucket(object);
-        LoadRecord loaded = result.record();
-        if (result.duplicate()) {
-            if (store.exists(target, key)) {
-                return key;
+    private ObjectOutcome duplicate(ObjectRef object, String datasetId, String name, LoadRecord earlier,
+                                    Instant started, long t0) {
+        transientOnFailure(name, () -> {
+            warehouse.recordAttempt(LoadRecord.duplicateOf(earlier, name,
+                    LoadRecord.Timings.total(started, millis(System.nanoTime() - t0))));
+            return null;
+        });
+        LOG.infof("%s: dataset %s was already loaded into %s; recorded as a duplicate", name, datasetId,
+                earlier.tableName());
+        String key = manifestKey(datasetId);
+        String manifestKey = transientOnFailure(name, () -> {
+            if (!store.exists(outputBucket(object), key)) {
+                LOG.infof("%s: writing the missing manifest of the earlier load", datasetId);
+                writeManifest(object, datasetId, earlier);
             }
-            loaded = ingest.warehouse().publishedLoad(datasetId).orElse(loaded);
-            LOG.infof("%s: writing the missing manifest of the earlier load", datasetId);
+            return key;
+        });
+        return new ObjectOutcome.Duplicate(object, datasetId, earlier, manifestKey);
+    }
+
+    private ObjectOutcome reject(ObjectRef object, String datasetId, String name, CsvFormatException bad) {
+        String key = bucket.errorReportsPrefix() + datasetId + ".json";
+        ErrorReport report = new ErrorReport(datasetId, ObjectIdentity.of(object, store.scheme()), bad.problem().name(),
+                bad.line(), bad.column(), bad.strategy(), bad.getMessage(), Instant.now().toString());
+        transientOnFailure(name, () -> {
+            store.putJson(outputBucket(object), key, Json.document(report));
+            return null;
+        });
+        LOG.infof("rejected %s (%s); error report at %s", name, bad.problem(), key);
+        return new ObjectOutcome.Rejected(object, datasetId, bad, key);
+    }
+
+    /** One FAILED row per attempt that published nothing; a failure to record is attached, never masking the cause. */
+    private void recordFailure(String datasetId, String name, long bytesRead, Instant started, long t0, String error,
+                               RuntimeException cause) {
+        LoadRecord failed = LoadRecord.failed(datasetId, name, bytesRead,
+                LoadRecord.Timings.total(started, millis(System.nanoTime() - t0)), SafeText.message(error));
+        try {
+            warehouse.recordAttempt(failed);
+        } catch (RuntimeException recordError) {
+            cause.addSuppressed(recordError);
+            LOG.warnf("%s: could not record the failed attempt: %s", name, SafeText.message(recordError.getMessage()));
         }
-        Manifest manifest = new Manifest(datasetId, ObjectIdentity.of(object, store.scheme()), loaded.tableName(),
-                currentTable, result.warehouse(), result.location(), loaded.rows(), loaded.strategies(), loaded.days(),
-                loaded.nullValues(), text(loaded.firstDate()), text(loaded.lastDate()),
-                new Manifest.Timings(loaded.parseMillis(), loaded.loadMillis(), loaded.totalMillis()),
-                loaded.startedAt() == null ? null : loaded.startedAt().toString());
-        store.putJson(target, key, BucketJson.write(manifest));
+        LOG.infof("%s: load failed: %s", name, failed.error());
+    }
+
+    private String writeManifest(ObjectRef object, String datasetId, LoadRecord loaded) {
+        String key = manifestKey(datasetId);
+        Manifest manifest = Manifest.of(datasetId, ObjectIdentity.of(object, store.scheme()), loaded, currentTable,
+                warehouse.kind(), warehouse.location());
+        store.putJson(outputBucket(object), key, Json.document(manifest));
         return key;
+    }
+
+    private String manifestKey(String datasetId) {
+        return bucket.manifestsPrefix() + datasetId + ".json";
     }
 
     private String outputBucket(ObjectRef object) {
@@ -181,7 +219,7 @@ public final class ObjectIngestService {
     private void claim(String datasetId, String owner, String name, Deadline deadline) {
         // the claim lapses when this invocation would be stopped, so a crash never blocks the retry for long
         Instant expiresAt = deadline.at();
-        while (!transientOnFailure(name, () -> ingest.warehouse().claim(datasetId, owner, expiresAt))) {
+        while (!transientOnFailure(name, () -> warehouse.claim(datasetId, owner, expiresAt))) {
             if (usable(deadline).compareTo(delivery.claimPoll()) <= 0) {
                 throw new TransientIngestException(name + ": dataset " + datasetId
                         + " is being loaded by another invocation; retry later");
@@ -197,10 +235,10 @@ public final class ObjectIngestService {
 
     private void releaseClaim(String datasetId, String owner) {
         try {
-            ingest.warehouse().releaseClaim(datasetId, owner);
+            warehouse.releaseClaim(datasetId, owner);
         } catch (RuntimeException e) {
             // the claim lapses at its expiry anyway
-            LOG.warnf("could not release the claim on %s: %s", datasetId, e.getMessage());
+            LOG.warnf("could not release the claim on %s: %s", datasetId, SafeText.message(e.getMessage()));
         }
     }
 
@@ -209,8 +247,8 @@ public final class ObjectIngestService {
         return left.isNegative() ? Duration.ZERO : left;
     }
 
-    private static String text(Object value) {
-        return value == null ? null : value.toString();
+    private static long millis(long nanos) {
+        return nanos / 1_000_000;
     }
 
     private interface Step<T> {
@@ -229,6 +267,40 @@ public final class ObjectIngestService {
 
     private static TransientIngestException transientFailure(String name, RuntimeException e) {
         String message = e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage();
-        return new TransientIngestException(name + ": " + message, e);
+        return new TransientIngestException(name + ": " + SafeText.message(message), e);
+    }
+
+    /** Counts the bytes read from the object, for the history row of an attempt that fails. */
+    private static final class CountingStream extends FilterInputStream {
+        long count;
+
+        CountingStream(InputStream in) {
+            super(in);
+        }
+
+        @Override
+        public int read() throws IOException {
+            int b = super.read();
+            if (b >= 0) {
+                count++;
+            }
+            return b;
+        }
+
+        @Override
+        public int read(byte[] b, int off, int len) throws IOException {
+            int n = super.read(b, off, len);
+            if (n > 0) {
+                count += n;
+            }
+            return n;
+        }
+
+        @Override
+        public long skip(long n) throws IOException {
+            long skipped = super.skip(n);
+            count += Math.max(0, skipped);
+            return skipped;
+        }
     }
 }

@@ -3,33 +3,72 @@ package io.heavyingest.delivery;
 import io.heavyingest.bucket.ObjectRef;
 import io.heavyingest.csv.CsvFormatException;
 import io.heavyingest.ingest.IngestResult;
+import io.heavyingest.warehouse.LoadRecord;
 
 /**
- * What happened to one object of an event. Transient failures are not outcomes: they are thrown.
- *
- * @param status what happened
- * @param object the object version
- * @param datasetId its dataset id (null when ignored)
- * @param result the load (LOADED and DUPLICATE), else null; a rejection is in the history as a FAILED row
- * @param rejection the bad-input error (REJECTED only)
- * @param outputKey the manifest (LOADED, DUPLICATE) or error report (REJECTED) key, else null
- * @param reason why the object was ignored (IGNORED only)
+ * What one delivery of one object came to. Transient failures are not outcomes: they are thrown as
+ * {@link TransientIngestException} so the delivery is retried.
  */
-public record ObjectOutcome(Status status, ObjectRef object, String datasetId, IngestResult result,
-                            CsvFormatException rejection, String outputKey, String reason) {
+public sealed interface ObjectOutcome {
 
-    public enum Status {
-        /** Loaded and published now. */
-        LOADED,
-        /** Loaded by an earlier delivery; recorded as a duplicate. */
-        DUPLICATE,
-        /** Bad input: recorded as failed, error report written; never retried. */
-        REJECTED,
-        /** Not a load (wrong prefix or suffix, not a creation, gone): acknowledged without touching the warehouse. */
-        IGNORED
+    /** The object version. */
+    ObjectRef object();
+
+    /** Stable name of the outcome: LOADED, DUPLICATE, REJECTED or IGNORED. */
+    String status();
+
+    /**
+     * Loaded and published now.
+     *
+     * @param datasetId the dataset id
+     * @param result what was published, with its table plan
+     * @param manifestKey where the hand-off manifest was written
+     */
+    record Loaded(ObjectRef object, String datasetId, IngestResult result, String manifestKey) implements ObjectOutcome {
+        @Override
+        public String status() {
+            return "LOADED";
+        }
     }
 
-    static ObjectOutcome ignored(ObjectRef object, String reason) {
-        return new ObjectOutcome(Status.IGNORED, object, null, null, null, null, reason);
+    /**
+     * Published by an earlier delivery; recorded as a duplicate, nothing read.
+     *
+     * @param datasetId the dataset id
+     * @param earlier the load that published the dataset
+     * @param manifestKey the manifest of the earlier load (written now if it was missing)
+     */
+    record Duplicate(ObjectRef object, String datasetId, LoadRecord earlier, String manifestKey) implements ObjectOutcome {
+        @Override
+        public String status() {
+            return "DUPLICATE";
+        }
+    }
+
+    /**
+     * Bad input: recorded as FAILED, error report written; never retried.
+     *
+     * @param datasetId the id the dataset would have had
+     * @param error what is wrong, where
+     * @param errorReportKey where the error report was written
+     */
+    record Rejected(ObjectRef object, String datasetId, CsvFormatException error, String errorReportKey)
+            implements ObjectOutcome {
+        @Override
+        public String status() {
+            return "REJECTED";
+        }
+    }
+
+    /**
+     * Not a load (wrong prefix or suffix, not a creation, gone): acknowledged without touching the warehouse.
+     *
+     * @param reason why
+     */
+    record Ignored(ObjectRef object, String reason) implements ObjectOutcome {
+        @Override
+        public String status() {
+            return "IGNORED";
+        }
     }
 }

@@ -1,7 +1,8 @@
 package io.heavyingest.events;
 
+import io.heavyingest.json.Json;
+
 import com.fasterxml.jackson.core.JsonProcessingException;
-import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.heavyingest.bucket.ObjectRef;
@@ -14,8 +15,7 @@ import java.util.List;
  * notifications (possibly inside an SNS envelope) or EventBridge events, and an EventBridge event.
  */
 public final class EventParser {
-    private static final ObjectMapper MAPPER = new ObjectMapper()
-            .configure(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES, false);
+    private static final ObjectMapper MAPPER = Json.mapper();
 
     public InboundEvent parse(JsonNode event) {
         if (event == null || !event.isObject()) {

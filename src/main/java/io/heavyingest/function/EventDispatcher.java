@@ -78,16 +78,28 @@ public final class EventDispatcher {
     private ObjectOutcome handle(ObjectEvent event, Deadline deadline) {
         if (!event.created()) {
             LOG.infof("ignored %s event for %s", event.eventName(), event.object().key());
-            return new ObjectOutcome(ObjectOutcome.Status.IGNORED, event.object(), null, null, null, null,
-                    "not an object creation: " + event.eventName());
+            return new ObjectOutcome.Ignored(event.object(), "not an object creation: " + event.eventName());
         }
         return service.onObjectCreated(event.object(), deadline);
     }
 
-    private static IngestResponse.Outcome summary(ObjectOutcome o) {
-        Long rows = o.result() == null ? null : o.result().record().rows();
-        String reason = o.rejection() != null ? o.rejection().getMessage() : o.reason();
-        return new IngestResponse.Outcome(o.status().name(), o.object().bucket(), o.object().key(),
-                o.object().versionId(), o.datasetId(), rows, o.outputKey(), reason);
+    private static IngestResponse.Outcome summary(ObjectOutcome outcome) {
+        if (outcome instanceof ObjectOutcome.Loaded o) {
+            return response(o, o.datasetId(), o.result().record().rows(), o.manifestKey(), null);
+        }
+        if (outcome instanceof ObjectOutcome.Duplicate o) {
+            return response(o, o.datasetId(), o.earlier().rows(), o.manifestKey(), null);
+        }
+        if (outcome instanceof ObjectOutcome.Rejected o) {
+            return response(o, o.datasetId(), null, o.errorReportKey(), o.error().getMessage());
+        }
+        ObjectOutcome.Ignored o = (ObjectOutcome.Ignored) outcome;
+        return response(o, null, null, null, o.reason());
+    }
+
+    private static IngestResponse.Outcome response(ObjectOutcome o, String datasetId, Long rows, String output,
+                                                   String reason) {
+        return new IngestResponse.Outcome(o.status(), o.object().bucket(), o.object().key(), o.object().versionId(),
+                datasetId, rows, output, reason);
     }
 }

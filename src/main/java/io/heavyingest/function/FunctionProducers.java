@@ -1,26 +1,34 @@
 package io.heavyingest.function;
 
+import io.heavyingest.app.Components;
+import io.heavyingest.app.Settings;
 import io.heavyingest.bucket.BucketConfig;
-import io.heavyingest.bucket.S3Clients;
 import io.heavyingest.bucket.S3ObjectStore;
 import io.heavyingest.config.HeavyIngestConfig;
 import io.heavyingest.delivery.DeliveryConfig;
 import io.heavyingest.delivery.ObjectIngestService;
-import io.heavyingest.ingest.IngestService;
+import io.heavyingest.heavydb.HeavyDbConfig;
+import io.heavyingest.optimize.OptimizeConfig;
 import io.heavyingest.warehouse.Warehouse;
-import io.heavyingest.warehouse.Warehouses;
 import jakarta.enterprise.inject.Disposes;
 import jakarta.enterprise.inject.Produces;
 import jakarta.inject.Singleton;
 import software.amazon.awssdk.services.s3.S3Client;
 
-/** Builds the plain services from the injected configuration, once per function instance. */
+/** Hands the injected configuration to the composition root, once per function instance. */
 public class FunctionProducers {
 
     @Produces
     @Singleton
-    Warehouse warehouse(HeavyIngestConfig config) {
-        return Warehouses.open(config);
+    Settings settings(HeavyIngestConfig core, HeavyDbConfig heavydb, BucketConfig bucket, DeliveryConfig delivery,
+                      OptimizeConfig optimize) {
+        return new Settings(core, heavydb, bucket, delivery, optimize);
+    }
+
+    @Produces
+    @Singleton
+    Warehouse warehouse(Settings settings) {
+        return Components.openWarehouse(settings);
     }
 
     void closeWarehouse(@Disposes Warehouse warehouse) {
@@ -29,19 +37,14 @@ public class FunctionProducers {
 
     @Produces
     @Singleton
-    S3Client s3(BucketConfig bucket) {
-        return S3Clients.create(bucket.s3());
+    Components components(Settings settings, Warehouse warehouse) {
+        return Components.on(settings, warehouse);
     }
 
-    void closeS3(@Disposes S3Client s3) {
-        s3.close();
-    }
-
+    /** Exactly-once loading from S3, through the S3 extension's configured client. */
     @Produces
     @Singleton
-    ObjectIngestService objectIngestService(Warehouse warehouse, S3Client s3, HeavyIngestConfig config,
-                                            BucketConfig bucket, DeliveryConfig delivery) {
-        return new ObjectIngestService(new IngestService(warehouse, config), new S3ObjectStore(s3), bucket, delivery,
-                bucket.outputBucket().orElse(null), config.schema().currentTable());
+    ObjectIngestService objectIngestService(Components components, S3Client s3) {
+        return components.delivery(new S3ObjectStore(s3), components.settings().bucket().outputBucket().orElse(null));
     }
 }

@@ -30,7 +30,11 @@ public final class HeavyDbClient implements AutoCloseable {
      */
     public record Options(int connectTimeoutMillis, int readTimeoutMillis, int maxMessageBytes) {
         public static Options of(HeavyDbConfig config) {
-            return new Options(config.connectTimeoutMillis(), config.readTimeoutMillis(), config.maxMessageBytes());
+            return new Options(millis(config.connectTimeout()), millis(config.readTimeout()), config.maxMessageBytes());
+        }
+
+        private static int millis(java.time.Duration d) {
+            return (int) Math.min(Integer.MAX_VALUE, Math.max(1, d.toMillis()));
         }
     }
 
@@ -46,7 +50,6 @@ public final class HeavyDbClient implements AutoCloseable {
     private String session;
     private int seqid;
     private long nonce;
-    private int sessionsOpened;
 
     private HeavyDbClient(HeavyDbEndpoint endpoint, Options options) {
         this.endpoint = endpoint;
@@ -69,8 +72,6 @@ public final class HeavyDbClient implements AutoCloseable {
         return socket != null && socket.isOpen();
     }
 
-    /** Sessions opened so far: 1 plus the reconnects. */
-    public int sessionsOpened() { return sessionsOpened; }
 
     /** Runs a read-only statement; retried once on a fresh connection if the socket broke. */
     public QueryResult query(String sql) {
@@ -202,7 +203,6 @@ public final class HeavyDbClient implements AutoCloseable {
             closeSocket();
             throw e;
         }
-        sessionsOpened++;
         LOG.debugf("HeavyDB session opened on %s as %s", endpoint.address(), endpoint.user());
     }
 

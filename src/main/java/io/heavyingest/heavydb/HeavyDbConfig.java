@@ -3,6 +3,7 @@ package io.heavyingest.heavydb;
 import io.smallrye.config.ConfigMapping;
 import io.smallrye.config.WithDefault;
 
+import java.time.Duration;
 import java.util.Optional;
 
 /**
@@ -21,13 +22,13 @@ public interface HeavyDbConfig {
     /** File holding the password (for example a mounted secret), used when no password is set; env HEAVYDB_PASSWORD_FILE also works. */
     Optional<String> passwordFile();
 
-    /** Milliseconds to wait for the TCP connection to open. */
-    @WithDefault("10000")
-    int connectTimeoutMillis();
+    /** How long to wait for the TCP connection to open. */
+    @WithDefault("10s")
+    Duration connectTimeout();
 
-    /** Milliseconds to wait for one reply; a large load answers only after its commit. */
-    @WithDefault("600000")
-    int readTimeoutMillis();
+    /** How long to wait for one reply; a large load answers only after its commit. */
+    @WithDefault("10m")
+    Duration readTimeout();
 
     /** Largest reply accepted in bytes; libthrift refuses more than 100 MiB unless raised, and a query result is one message. */
     @WithDefault("1073741824")

@@ -1,12 +1,10 @@
 package io.heavyingest.heavydb;
 
-import io.heavyingest.warehouse.WarehouseException;
-
 /**
  * Base of every failure talking to HeavyDB. Subclasses name the failure mode; messages never carry the password
  * or the session id.
  */
-public abstract class HeavyDbException extends WarehouseException {
+public abstract class HeavyDbException extends RuntimeException {
     protected HeavyDbException(String message, Throwable cause) {
         super(message, cause);
     }

@@ -223,42 +223,4 @@ public final class HeavyRpc {
         p.readStructEnd();
         return message;
     }
-
-    // ---- replies (server side) ----
-
-    /** Writes a successful reply; {@code successType} {@link TType#VOID} writes the empty result of a void method. */
-    public static void writeReply(TProtocol p, String method, int seqid, byte successType, ThriftFields.Body success)
-            throws TException {
-        p.writeMessageBegin(new TMessage(method, TMessageType.REPLY, seqid));
-        ThriftFields.struct(p, () -> {
-            if (successType != TType.VOID) {
-                ThriftFields.begin(p, successType, 0);
-                success.write();
-                p.writeFieldEnd();
-            }
-        });
-        p.writeMessageEnd();
-        p.getTransport().flush();
-    }
-
-    /** Writes a reply carrying the server's exception with {@code errorMessage}. */
-    public static void writeError(TProtocol p, String method, int seqid, String errorMessage) throws TException {
-        p.writeMessageBegin(new TMessage(method, TMessageType.REPLY, seqid));
-        ThriftFields.struct(p, () -> {
-            ThriftFields.begin(p, TType.STRUCT, 1);
-            ThriftFields.struct(p, () -> ThriftFields.string(p, 1, errorMessage));
-            p.writeFieldEnd();
-        });
-        p.writeMessageEnd();
-        p.getTransport().flush();
-    }
-
-    /** Writes the application exception a server sends for a method it does not implement. */
-    public static void writeUnknownMethod(TProtocol p, String method, int seqid) throws TException {
-        p.writeMessageBegin(new TMessage(method, TMessageType.EXCEPTION, seqid));
-        new TApplicationException(TApplicationException.UNKNOWN_METHOD, "Invalid method name: '" + method + "'")
-                .write(p);
-        p.writeMessageEnd();
-        p.getTransport().flush();
-    }
 }

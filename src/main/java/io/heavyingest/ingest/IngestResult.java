@@ -4,16 +4,11 @@ import io.heavyingest.schema.TablePlan;
 import io.heavyingest.warehouse.LoadRecord;
 
 /**
- * What a load did.
+ * What a load published.
  *
- * @param record the load-history row written for this attempt
- * @param plan the table plan applied (null for a duplicate, which creates no table)
- * @param warehouse warehouse kind
- * @param location where the warehouse keeps the data, without secrets
+ * @param record the load-history row written by the publish step (its total excludes the short publish itself,
+ *               so the history and the manifest show the same figure)
+ * @param plan the table plan applied
  */
-public record IngestResult(LoadRecord record, TablePlan plan, String warehouse, String location) {
-
-    public boolean duplicate() {
-        return record.status() == io.heavyingest.warehouse.LoadStatus.DUPLICATE;
-    }
+public record IngestResult(LoadRecord record, TablePlan plan) {
 }

@@ -11,10 +11,9 @@ import io.heavyingest.schema.Identifiers;
 import io.heavyingest.schema.SchemaPlanner;
 import io.heavyingest.schema.TablePlan;
 import io.heavyingest.warehouse.LoadRecord;
-import io.heavyingest.warehouse.LoadStatus;
 import io.heavyingest.warehouse.PnlBatch;
 import io.heavyingest.warehouse.StagedLoad;
-import io.heavyingest.warehouse.Warehouse;
+import io.heavyingest.warehouse.Staging;
 import org.jboss.logging.Logger;
 
 import java.io.IOException;
@@ -23,54 +22,36 @@ import java.io.UncheckedIOException;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.temporal.ChronoUnit;
-import java.util.Optional;
 import java.util.zip.GZIPInputStream;
 
 /**
- * Streams one wide P&amp;L object into the warehouse: parse, plan, stage, verify, publish, record. Exactly one
- * load-history row is written per call. Bad input raises {@link CsvFormatException} after the failure is
- * recorded; warehouse or I/O failures propagate after a best-effort record, and nothing partial is visible.
+ * Loads one stream that is not published yet: parse, plan, stage, verify, publish. Whether the stream should be
+ * loaded at all (duplicates, claims) and how failures are recorded is decided by the caller, the exactly-once
+ * delivery layer; this service writes only the {@code LOADED} history row, inside the atomic publish step. Bad
+ * input raises {@link CsvFormatException}; warehouse or I/O failures propagate. Either way nothing partial is
+ * visible and the stream is closed.
  */
 public final class IngestService {
     private static final Logger LOG = Logger.getLogger(IngestService.class);
 
-    private final Warehouse warehouse;
+    private final Staging warehouse;
     private final SchemaPlanner planner;
     private final HeavyIngestConfig.Ingest settings;
     private final String currentTable;
 
-    public IngestService(Warehouse warehouse, HeavyIngestConfig config) {
+    public IngestService(Staging warehouse, HeavyIngestConfig config) {
         this.warehouse = warehouse;
         this.planner = new SchemaPlanner(config.schema());
         this.settings = config.ingest();
         this.currentTable = config.schema().currentTable();
     }
 
-    public Warehouse warehouse() {
-        return warehouse;
-    }
-
-    public IngestResult ingest(IngestRequest request) {
+    /** Loads and publishes {@code request}; the caller has established that its dataset is not published. */
+    public IngestResult load(IngestRequest request) {
         Instant started = Instant.now();
         long t0 = System.nanoTime();
-        Optional<LoadRecord> earlier = warehouse.publishedLoad(request.datasetId());
-        if (earlier.isPresent()) {
-            closeQuietly(request.content());
-            LoadRecord e = earlier.get();
-            LoadRecord dup = new LoadRecord(request.datasetId(), request.source(), LoadStatus.DUPLICATE, e.tableName(),
-                    e.bytes(), e.rows(), e.strategies(), e.days(), e.nullValues(), e.firstDate(), e.lastDate(),
-                    started, 0, 0, millis(System.nanoTime() - t0), null);
-            warehouse.recordAttempt(dup);
-            LOG.infof("%s: dataset %s was already loaded into %s; recorded as a duplicate",
-                    request.source(), request.datasetId(), e.tableName());
-            return new IngestResult(dup, null, warehouse.kind(), warehouse.location());
-        }
-        Progress progress = new Progress(request, t0);
         try {
-            return load(request, started, t0, progress);
-        } catch (RuntimeException e) {
-            recordFailure(request, started, t0, progress, e);
-            throw e;
+            return load(request, started, t0, new Progress(request, t0));
         } finally {
             closeQuietly(request.content());
         }
@@ -159,21 +140,15 @@ public final class IngestService {
             loadNanos += System.nanoTime() - l;
             String table = Identifiers.datasetTable(currentTable, request.datasetId());
             // the history row is written by the publish step itself, so it carries the timings up to that step
-            LoadRecord record = new LoadRecord(request.datasetId(), request.source(), LoadStatus.LOADED, table,
-                    reader.bytesRead(), rows, width, days, nulls, min, max, started, millis(parseNanos),
-                    millis(loadNanos), millis(System.nanoTime() - t0), null);
+            LoadRecord record = LoadRecord.loaded(request.datasetId(), request.source(), table,
+                    new LoadRecord.Counts(reader.bytesRead(), rows, width, days, nulls, min, max),
+                    new LoadRecord.Timings(started, millis(parseNanos), millis(loadNanos),
+                            millis(System.nanoTime() - t0)));
             staged.publish(record);
-            LoadRecord done = withTotal(record, millis(System.nanoTime() - t0)); // publish included
-            LOG.infof("%s: loaded %,d rows (%,d strategies x %,d days) into %s in %,d ms",
-                    request.source(), rows, width, days, table, done.totalMillis());
-            return new IngestResult(done, plan, warehouse.kind(), warehouse.location());
+            LOG.infof("%s: loaded %,d rows (%,d strategies x %,d days) into %s in %,d ms (%,d ms with the publish step)",
+                    request.source(), rows, width, days, table, record.totalMillis(), millis(System.nanoTime() - t0));
+            return new IngestResult(record, plan);
         }
-    }
-
-    private static LoadRecord withTotal(LoadRecord r, long total) {
-        return new LoadRecord(r.datasetId(), r.source(), r.status(), r.tableName(), r.bytes(), r.rows(), r.strategies(),
-                r.days(), r.nullValues(), r.firstDate(), r.lastDate(), r.startedAt(), r.parseMillis(), r.loadMillis(),
-                total, r.error());
     }
 
     private FileShape estimateShape(IngestRequest request, WideHeader header, long firstRowBytes,
@@ -218,20 +193,6 @@ public final class IngestService {
         }
     }
 
-    private void recordFailure(IngestRequest request, Instant started, long t0, Progress progress, RuntimeException e) {
-        String error = e instanceof CsvFormatException ? e.getMessage()
-                : e.getClass().getSimpleName() + ": " + e.getMessage();
-        LoadRecord failed = new LoadRecord(request.datasetId(), request.source(), LoadStatus.FAILED, null,
-                progress.bytes, 0, 0, 0, 0, null, null, started, 0, 0, millis(System.nanoTime() - t0), error);
-        try {
-            warehouse.recordAttempt(failed);
-        } catch (RuntimeException recordError) {
-            e.addSuppressed(recordError);
-            LOG.warnf("%s: could not record the failed attempt: %s", request.source(), recordError.getMessage());
-        }
-        LOG.infof("%s: load failed: %s", request.source(), error);
-    }
-
     private static long millis(long nanos) {
         return nanos / 1_000_000;
     }
@@ -249,7 +210,6 @@ public final class IngestService {
         private final IngestRequest request;
         private final long t0;
         private long nextReport;
-        long bytes;
 
         Progress(IngestRequest request, long t0) {
             this.request = request;
@@ -258,7 +218,6 @@ public final class IngestService {
         }
 
         void update(long bytesRead, long rows) {
-            bytes = bytesRead;
             if (bytesRead >= nextReport) {
                 nextReport = bytesRead + settings.progressBytes();
                 double seconds = Math.max(1e-9, (System.nanoTime() - t0) / 1e9);

@@ -35,7 +35,7 @@ public record OptimizationRequest(SizeRange sizes, List<Algorithm> algorithms, l
 
     /** The configured sizes, algorithms, seed and budgets. */
     public static OptimizationRequest fromConfig(OptimizeConfig config) {
-        return new OptimizationRequest(SizeRange.parse(config.sizes()), Algorithm.parseList(config.algorithms()),
+        return new OptimizationRequest(config.sizes(), List.copyOf(new java.util.LinkedHashSet<>(config.algorithms())),
                 config.seed(), configuredBudgets(config));
     }
 

@@ -1,7 +1,5 @@
 package io.heavyingest.optimize;
 
-import io.heavyingest.warehouse.PnlMatrix;
-import io.heavyingest.warehouse.Warehouse;
 
 import java.util.ArrayList;
 import java.util.Comparator;
@@ -28,7 +26,7 @@ public final class OptimizationService {
     }
 
     /** Optimizes the warehouse's current dataset. */
-    public OptimizationResult optimizeCurrent(Warehouse warehouse, OptimizationRequest request) {
+    public OptimizationResult optimizeCurrent(DatasetReader warehouse, OptimizationRequest request) {
         PnlMatrix matrix = warehouse.currentMatrix().orElseThrow(() -> new NoDatasetException(warehouse.location()));
         return optimize(matrix, request);
     }

@@ -1,7 +1,10 @@
 package io.heavyingest.optimize;
 
 import io.smallrye.config.ConfigMapping;
+import io.smallrye.config.WithConverter;
 import io.smallrye.config.WithDefault;
+
+import java.util.List;
 
 /**
  * Settings of the portfolio optimizer. Budgets count fitness evaluations per algorithm per portfolio size; a swap
@@ -12,11 +15,12 @@ public interface OptimizeConfig {
 
     /** Portfolio sizes swept, as "min..max" (inclusive) or a single size. */
     @WithDefault("35..60")
-    String sizes();
+    @WithConverter(SizeRangeConverter.class)
+    SizeRange sizes();
 
     /** Algorithms run for every size, comma-separated: GA, PSO, SA, DE, ACO, HC, BO, RS. */
     @WithDefault("GA,PSO,SA,DE,ACO,HC,BO,RS")
-    String algorithms();
+    List<@WithConverter(AlgorithmConverter.class) Algorithm> algorithms();
 
     /** Seed of every random choice; the same seed and settings give the same result on any machine. */
     @WithDefault("42")

@@ -1,6 +1,5 @@
 package io.heavyingest.optimize;
 
-import io.heavyingest.warehouse.PnlMatrix;
 
 import java.time.LocalDate;
 import java.time.temporal.ChronoUnit;

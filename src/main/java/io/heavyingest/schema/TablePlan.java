@@ -5,7 +5,7 @@ import java.util.List;
 
 /**
  * The physical design of a dataset's long table {@code (trade_date, strategy, pnl)}, decided from the file's
- * shape and the schema profile. Rendered to DDL by {@link HeavyDbDdl} and {@link DuckDbDdl}.
+ * shape and the schema profile. Each warehouse renders it as its own DDL.
  *
  * @param profile schema profile name
  * @param shape the file shape the plan was made for

@@ -17,7 +17,8 @@ import io.heavyingest.testsupport.Events;
 import io.heavyingest.testsupport.InProcessS3;
 import io.heavyingest.warehouse.LoadRecord;
 import io.heavyingest.warehouse.Warehouse;
-import io.heavyingest.warehouse.Warehouses;
+import io.heavyingest.app.Components;
+import io.heavyingest.app.Settings;
 import software.amazon.awssdk.core.sync.RequestBody;
 import software.amazon.awssdk.services.s3.S3Client;
 import software.amazon.awssdk.services.s3.model.PutObjectResponse;
@@ -69,18 +70,11 @@ public final class FunctionBenchmark {
             // the on-disk store has no versioning: each run uses its own key, identified by key and eTag
             s3.createBucket(b -> b.bucket(BUCKET));
             Map<String, String> settings = Map.of(
-                    "heavy-ingest.warehouse.duckdb.path", work.resolve("warehouse.duckdb").toString(),
-                    "heavy-ingest.bucket.s3.endpoint", server.endpoint().toString(),
-                    "heavy-ingest.bucket.s3.path-style-access", "true",
-                    "heavy-ingest.bucket.s3.region", "us-east-1");
-            HeavyIngestConfig config = ConfigLoader.load(settings);
-            BucketConfig bucket = ConfigLoader.load(BucketConfig.class, settings);
-            DeliveryConfig delivery = ConfigLoader.load(DeliveryConfig.class, settings);
-            try (Warehouse warehouse = Warehouses.open(config);
-                 S3Client functionS3 = io.heavyingest.bucket.S3Clients.create(bucket.s3())) {
-                EventDispatcher function = new EventDispatcher(new ObjectIngestService(new IngestService(warehouse, config),
-                        new S3ObjectStore(functionS3), bucket, delivery, null, config.schema().currentTable()));
-                run(function, warehouse, s3, file, runs);
+                    "heavy-ingest.warehouse.duckdb.path", work.resolve("warehouse.duckdb").toString());
+            try (Components components = Components.open(Settings.load(settings));
+                 S3Client functionS3 = BucketEnv.client(server.endpoint())) {
+                EventDispatcher function = new EventDispatcher(components.delivery(new S3ObjectStore(functionS3), null));
+                run(function, components.warehouse(), s3, file, runs);
             }
         }
     }

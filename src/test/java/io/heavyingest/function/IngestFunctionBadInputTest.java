@@ -1,6 +1,6 @@
 package io.heavyingest.function;
 
-import io.heavyingest.bucket.BucketJson;
+import io.heavyingest.json.Json;
 import io.heavyingest.bucket.ErrorReport;
 import io.heavyingest.csv.CsvProblem;
 import io.heavyingest.testsupport.BucketEnv;
@@ -103,7 +103,7 @@ class IngestFunctionBadInputTest {
 
         String reportKey = "reports/errors/" + id + ".json";
         assertThat(out.getString("outcomes[0].output")).isEqualTo(reportKey);
-        ErrorReport report = BucketJson.read(env.text(BUCKET, reportKey).getBytes(StandardCharsets.UTF_8), ErrorReport.class);
+        ErrorReport report = Json.read(env.text(BUCKET, reportKey).getBytes(StandardCharsets.UTF_8), ErrorReport.class);
         assertThat(report.problem()).isEqualTo(problem.name());
         assertThat(report.object().key()).isEqualTo(key);
         assertThat(report.object().versionId()).isEqualTo(put.versionId());
@@ -123,7 +123,7 @@ class IngestFunctionBadInputTest {
                 put.eTag().replace("\"", ""), put.versionId())).then().statusCode(200).extract().jsonPath();
 
         String report = env.text(BUCKET, "reports/errors/" + out.getString("outcomes[0].datasetId") + ".json");
-        assertThat(BucketJson.read(report.getBytes(StandardCharsets.UTF_8), ErrorReport.class).strategy())
+        assertThat(Json.read(report.getBytes(StandardCharsets.UTF_8), ErrorReport.class).strategy())
                 .isEqualTo("SENSEX 1000-1100 SL10%");
     }
 }

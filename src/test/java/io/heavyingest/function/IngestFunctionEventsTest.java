@@ -1,6 +1,6 @@
 package io.heavyingest.function;
 
-import io.heavyingest.bucket.BucketJson;
+import io.heavyingest.json.Json;
 import io.heavyingest.bucket.Manifest;
 import io.heavyingest.testsupport.BucketEnv;
 import io.heavyingest.testsupport.Events;
@@ -63,7 +63,7 @@ class IngestFunctionEventsTest {
         assertThat(probe().count(table)).isEqualTo(Fixtures.SAMPLE_ROWS);
         assertThat(warehouse.currentDatasetId()).contains(id);
 
-        Manifest manifest = BucketJson.read(env.text(BUCKET, "manifests/" + id + ".json").getBytes(StandardCharsets.UTF_8),
+        Manifest manifest = Json.read(env.text(BUCKET, "manifests/" + id + ".json").getBytes(StandardCharsets.UTF_8),
                 Manifest.class);
         assertThat(manifest.datasetId()).isEqualTo(id);
         assertThat(manifest.object().key()).isEqualTo("incoming/direct/sensex.csv");

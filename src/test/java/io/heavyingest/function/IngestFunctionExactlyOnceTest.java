@@ -6,7 +6,8 @@ import io.heavyingest.bucket.BucketConfig;
 import io.heavyingest.bucket.S3ObjectStore;
 import io.heavyingest.config.HeavyIngestConfig;
 import io.heavyingest.delivery.DeliveryConfig;
-import io.heavyingest.delivery.ObjectIngestService;
+import io.heavyingest.app.Components;
+import io.heavyingest.app.Settings;
 import io.heavyingest.ingest.IngestService;
 import io.heavyingest.testsupport.BucketEnv;
 import io.heavyingest.testsupport.Events;
@@ -59,7 +60,7 @@ class IngestFunctionExactlyOnceTest {
     IngestFunction function;
 
     @Inject
-    HeavyIngestConfig config;
+    Settings settings;
 
     @Inject
     BucketConfig bucketConfig;
@@ -148,8 +149,8 @@ class IngestFunctionExactlyOnceTest {
     void sameEvent_twoFunctionInstancesAtTheSameTime_shouldCoordinateThroughTheWarehouseClaim() throws Exception {
         JsonNode event = MAPPER.readTree(putSample("incoming/instances/sensex.csv"));
         // a second function instance: its own service and in-process locks, sharing only the warehouse and bucket
-        EventDispatcher otherInstance = new EventDispatcher(new ObjectIngestService(new IngestService(warehouse, config),
-                new S3ObjectStore(functionS3), bucketConfig, deliveryConfig, null, config.schema().currentTable()));
+        EventDispatcher otherInstance = new EventDispatcher(Components.on(settings, warehouse)
+                .delivery(new S3ObjectStore(functionS3), null));
         faults.slowAppends(150);
         CyclicBarrier start = new CyclicBarrier(2);
         ExecutorService pool = Executors.newFixedThreadPool(2);

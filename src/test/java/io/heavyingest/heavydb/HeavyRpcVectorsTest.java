@@ -83,7 +83,7 @@ class HeavyRpcVectorsTest {
     @Test
     void connectReply_decoded_shouldBeTheSession() throws TException {
         assertThat(HeavyRpc.readConnectReply(reader("02_connect_reply.bin"), 1)).isEqualTo(SESSION);
-        assertThat(encode(p -> HeavyRpc.writeReply(p, HeavyRpc.CONNECT, 1, TType.STRING, () -> p.writeString(SESSION))))
+        assertThat(encode(p -> ServerReplies.writeReply(p, HeavyRpc.CONNECT, 1, TType.STRING, () -> p.writeString(SESSION))))
                 .isEqualTo(bytes("02_connect_reply.bin"));
     }
 
@@ -112,7 +112,7 @@ class HeavyRpcVectorsTest {
         assertThat(pnl.nulls()).containsExactly(false, false, true);
 
         // written back the way the server writes it: every unused list present and empty
-        assertThat(encode(p -> HeavyRpc.writeReply(p, HeavyRpc.SQL_EXECUTE, 2, TType.STRUCT, () -> r.write(p))))
+        assertThat(encode(p -> ServerReplies.writeReply(p, HeavyRpc.SQL_EXECUTE, 2, TType.STRUCT, () -> r.write(p))))
                 .isEqualTo(bytes("04_sql_execute_reply.bin"));
     }
 
@@ -124,7 +124,7 @@ class HeavyRpcVectorsTest {
                     assertThat(e.errorMessage()).isEqualTo("Table or view 'nope' does not exist.");
                     assertThat(e.method()).isEqualTo("sql_execute");
                 });
-        assertThat(encode(q -> HeavyRpc.writeError(q, HeavyRpc.SQL_EXECUTE, 3, "Table or view 'nope' does not exist.")))
+        assertThat(encode(q -> ServerReplies.writeError(q, HeavyRpc.SQL_EXECUTE, 3, "Table or view 'nope' does not exist.")))
                 .isEqualTo(bytes("05_sql_execute_exception_reply.bin"));
     }
 
@@ -133,7 +133,7 @@ class HeavyRpcVectorsTest {
         TProtocol p = reader("07_load_columnar_reply.bin");
         HeavyRpc.readVoidReply(p, HeavyRpc.LOAD_COLUMNAR, 4);
         assertThat(p.getTransport().getBytesRemainingInBuffer()).isZero();
-        assertThat(encode(q -> HeavyRpc.writeReply(q, HeavyRpc.LOAD_COLUMNAR, 4, TType.VOID, null)))
+        assertThat(encode(q -> ServerReplies.writeReply(q, HeavyRpc.LOAD_COLUMNAR, 4, TType.VOID, null)))
                 .isEqualTo(bytes("07_load_columnar_reply.bin"));
     }
 
@@ -158,7 +158,7 @@ class HeavyRpcVectorsTest {
         assertThat(d.rowDesc().get(1).type().encodingClause()).isEqualTo("DICT(16)");
         assertThat(d.rowDesc().get(2).type().encodingClause()).isEqualTo("NONE");
 
-        assertThat(encode(p -> HeavyRpc.writeReply(p, HeavyRpc.GET_TABLE_DETAILS, 5, TType.STRUCT, () -> d.write(p))))
+        assertThat(encode(p -> ServerReplies.writeReply(p, HeavyRpc.GET_TABLE_DETAILS, 5, TType.STRUCT, () -> d.write(p))))
                 .isEqualTo(bytes("08_get_table_details_reply.bin"));
     }
 
@@ -186,7 +186,7 @@ class HeavyRpcVectorsTest {
         assertThat(free.free()).isTrue();
         assertThat(n.usedBytes()).isEqualTo(10L * 2_097_152);
 
-        assertThat(encode(p -> HeavyRpc.writeReply(p, HeavyRpc.GET_MEMORY, 6, TType.LIST,
+        assertThat(encode(p -> ServerReplies.writeReply(p, HeavyRpc.GET_MEMORY, 6, TType.LIST,
                 () -> ThriftFields.structListBody(p, nodes, (q, m) -> m.write(q)))))
                 .isEqualTo(bytes("09_get_memory_reply.bin"));
     }
@@ -197,7 +197,7 @@ class HeavyRpcVectorsTest {
 
         assertThat(s).isEqualTo(new ServerStatus(false, "8.1.0-20241205-92bcb05fa8", false, 1_764_000_000L, "os",
                 "heavydb-1", false, 0, "", ""));
-        assertThat(encode(p -> HeavyRpc.writeReply(p, HeavyRpc.GET_SERVER_STATUS, 7, TType.STRUCT, () -> s.write(p))))
+        assertThat(encode(p -> ServerReplies.writeReply(p, HeavyRpc.GET_SERVER_STATUS, 7, TType.STRUCT, () -> s.write(p))))
                 .isEqualTo(bytes("10_get_server_status_reply.bin"));
     }
 
@@ -207,7 +207,7 @@ class HeavyRpcVectorsTest {
 
         assertThat(nodes).containsExactly(new HardwareInfo((short) 1, (short) 16, (short) 1, (short) 0, "heavydb-1",
                 List.of(new HardwareInfo.Gpu(132, 1_980_000L, 85_899_345_920L, (short) 9, (short) 0))));
-        assertThat(encode(p -> HeavyRpc.writeReply(p, HeavyRpc.GET_HARDWARE_INFO, 8, TType.STRUCT,
+        assertThat(encode(p -> ServerReplies.writeReply(p, HeavyRpc.GET_HARDWARE_INFO, 8, TType.STRUCT,
                 () -> HardwareInfo.writeCluster(p, nodes))))
                 .isEqualTo(bytes("11_get_hardware_info_reply.bin"));
     }
@@ -217,7 +217,7 @@ class HeavyRpcVectorsTest {
         TProtocol p = reader("18_disconnect_reply.bin");
         HeavyRpc.readVoidReply(p, HeavyRpc.DISCONNECT, 9);
         assertThat(p.getTransport().getBytesRemainingInBuffer()).isZero();
-        assertThat(encode(q -> HeavyRpc.writeReply(q, HeavyRpc.DISCONNECT, 9, TType.VOID, null)))
+        assertThat(encode(q -> ServerReplies.writeReply(q, HeavyRpc.DISCONNECT, 9, TType.VOID, null)))
                 .isEqualTo(bytes("18_disconnect_reply.bin"));
     }
 

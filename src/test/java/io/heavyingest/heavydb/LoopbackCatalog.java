@@ -21,7 +21,10 @@ public final class LoopbackCatalog {
     private static final Pattern DROP_VIEW = Pattern.compile("DROP VIEW (IF EXISTS )?(\\w+)");
     private static final Pattern CREATE_VIEW = Pattern.compile("CREATE VIEW (\\w+) AS (SELECT .* FROM (\\w+))");
     private static final Pattern COUNT = Pattern.compile("SELECT COUNT\\(\\*\\) AS (\\w+) FROM (\\w+)");
-    private static final Pattern SELECT = Pattern.compile("SELECT ([\\w, ]+) FROM (\\w+)(?: ORDER BY (\\w+))?");
+    private static final Pattern SELECT = Pattern.compile(
+            "SELECT ([\\w, ]+) FROM (\\w+)(?: WHERE (.+?))?(?: ORDER BY (\\w+))?(?: LIMIT (\\d+))?");
+    /** One condition of a WHERE: a column equal to a string literal (quotes doubled inside). */
+    private static final Pattern EQUALS = Pattern.compile("(\\w+) = '((?:[^']|'')*)'");
     private static final Pattern COLUMN = Pattern.compile(
             "(\\w+) (DATE|TEXT|DOUBLE|BIGINT|INTEGER)( NOT NULL)?(?: ENCODING (DAYS|DICT)\\((\\d+)\\))?");
 
@@ -121,7 +124,8 @@ public final class LoopbackCatalog {
             return new Result(List.of(new Column(m.group(1), DatumType.BIGINT, true, 0, 0)),
                     List.of(List.of((long) t.rowCount())));
         } else if ((m = SELECT.matcher(s)).matches()) {
-            return select(resolve(m.group(2)), m.group(1).split(",\\s*"), m.group(3));
+            return select(resolve(m.group(2)), m.group(1).split(",\\s*"), m.group(3), m.group(4),
+                    m.group(5) == null ? Integer.MAX_VALUE : Integer.parseInt(m.group(5)));
         } else {
             throw new SqlError("SQL Error: the loopback server does not run: " + s);
         }
@@ -164,15 +168,25 @@ public final class LoopbackCatalog {
         tables.put(name, new Table(columns, options));
     }
 
-    private Result select(Table t, String[] names, String orderBy) {
+    private Result select(Table t, String[] names, String where, String orderBy, int limit) {
         List<Column> columns = new ArrayList<>();
         List<List<Object>> values = new ArrayList<>();
+        List<Integer> kept = matching(t, where);
         for (String n : names) {
             columns.add(t.columns.get(t.index(n)));
-            values.add(new ArrayList<>(t.column(n)));
+            List<Object> all = t.column(n);
+            List<Object> selected = new ArrayList<>(kept.size());
+            for (int i : kept) {
+                selected.add(all.get(i));
+            }
+            values.add(selected);
         }
         if (orderBy != null) {
-            List<Object> key = t.column(orderBy);
+            List<Object> all = t.column(orderBy);
+            List<Object> key = new ArrayList<>(kept.size());
+            for (int i : kept) {
+                key.add(all.get(i));
+            }
             Integer[] order = new Integer[key.size()];
             for (int i = 0; i < order.length; i++) {
                 order[i] = i;
@@ -187,7 +201,37 @@ public final class LoopbackCatalog {
                 values.set(c, sorted);
             }
         }
+        for (int c = 0; c < values.size(); c++) {
+            List<Object> v = values.get(c);
+            values.set(c, new ArrayList<>(v.subList(0, Math.min(limit, v.size()))));
+        }
         return new Result(columns, values);
+    }
+
+    /** Rows meeting every {@code column = 'literal'} of {@code where} (joined by AND). */
+    private static List<Integer> matching(Table t, String where) {
+        List<Integer> rows = new ArrayList<>();
+        String[] conditions = where == null ? new String[0] : where.split(" AND ");
+        List<List<Object>> columns = new ArrayList<>();
+        List<String> literals = new ArrayList<>();
+        for (String condition : conditions) {
+            Matcher m = EQUALS.matcher(condition.strip());
+            if (!m.matches()) {
+                throw new SqlError("SQL Error: the loopback server does not run the condition: " + condition);
+            }
+            columns.add(t.column(m.group(1)));
+            literals.add(m.group(2).replace("''", "'"));
+        }
+        for (int i = 0; i < t.rowCount(); i++) {
+            boolean all = true;
+            for (int c = 0; c < columns.size() && all; c++) {
+                all = literals.get(c).equals(columns.get(c).get(i));
+            }
+            if (all) {
+                rows.add(i);
+            }
+        }
+        return rows;
     }
 
     @SuppressWarnings({"unchecked", "rawtypes"})

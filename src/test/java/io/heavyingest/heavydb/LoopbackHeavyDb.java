@@ -1,5 +1,6 @@
 package io.heavyingest.heavydb;
 
+import org.apache.thrift.TConfiguration;
 import org.apache.thrift.TException;
 import org.apache.thrift.protocol.TBinaryProtocol;
 import org.apache.thrift.protocol.TList;
@@ -7,9 +8,15 @@ import org.apache.thrift.protocol.TMessage;
 import org.apache.thrift.protocol.TProtocol;
 import org.apache.thrift.protocol.TProtocolUtil;
 import org.apache.thrift.protocol.TType;
+import org.apache.thrift.transport.TIOStreamTransport;
 import org.apache.thrift.transport.TSocket;
+import org.apache.thrift.transport.TTransport;
 
+import java.io.BufferedInputStream;
+import java.io.BufferedOutputStream;
+import java.io.FilterInputStream;
 import java.io.IOException;
+import java.io.InputStream;
 import java.net.InetAddress;
 import java.net.ServerSocket;
 import java.net.Socket;
@@ -21,6 +28,7 @@ import java.util.Set;
 import java.util.UUID;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.atomic.AtomicLong;
 
 /**
  * A Thrift server on loopback speaking the subset of HeavyDB's protocol this project uses, with tables held in
@@ -57,8 +65,27 @@ public final class LoopbackHeavyDb implements AutoCloseable {
     private volatile int connects;
     private volatile long stallMillis;
     private final Thread acceptor;
+    private final boolean sink;
+    private final AtomicLong sinkRows = new AtomicLong();
+    private final AtomicLong sinkValues = new AtomicLong();
+    private final AtomicLong sinkBytes = new AtomicLong();
+    private final AtomicLong sinkCalls = new AtomicLong();
 
     public LoopbackHeavyDb() throws IOException {
+        this(false);
+    }
+
+    /**
+     * A server whose load calls are decoded value by value, counted and thrown away instead of stored: for the
+     * HeavyDB client benchmark, which measures the client's encoding and the wire, not a catalog. Everything else
+     * (logins, SQL, faults) behaves as in the default server.
+     */
+    public static LoopbackHeavyDb sink() throws IOException {
+        return new LoopbackHeavyDb(true);
+    }
+
+    private LoopbackHeavyDb(boolean sink) throws IOException {
+        this.sink = sink;
         server = new ServerSocket(0, 50, InetAddress.getLoopbackAddress());
         acceptor = new Thread(this::acceptLoop, "loopback-heavydb-accept");
         acceptor.setDaemon(true);
@@ -100,6 +127,25 @@ public final class LoopbackHeavyDb implements AutoCloseable {
         }
     }
 
+    /** Sink mode: rows received in load calls (rows of the first column of each call). */
+    public long sinkRows() { return sinkRows.get(); }
+
+    /** Sink mode: values decoded across all columns, NULL flags not included. */
+    public long sinkValues() { return sinkValues.get(); }
+
+    /** Sink mode: bytes on the wire of the load calls, envelope included. */
+    public long sinkBytes() { return sinkBytes.get(); }
+
+    /** Sink mode: load calls received. */
+    public long sinkCalls() { return sinkCalls.get(); }
+
+    public void resetSink() {
+        sinkRows.set(0);
+        sinkValues.set(0);
+        sinkBytes.set(0);
+        sinkCalls.set(0);
+    }
+
     public void forgetHistory() {
         statements.clear();
         loads.clear();
@@ -121,10 +167,24 @@ public final class LoopbackHeavyDb implements AutoCloseable {
 
     private void serve(Socket socket) {
         try (socket) {
-            TSocket transport = new TSocket(socket);
+            CountingInput counting = new CountingInput(socket.getInputStream());
+            TTransport transport = sink
+                    ? new TIOStreamTransport(TConfiguration.custom().setMaxMessageSize(Integer.MAX_VALUE).build(),
+                            new BufferedInputStream(counting, 1 << 16), new BufferedOutputStream(socket.getOutputStream()))
+                    : new TSocket(socket);
             TProtocol p = new TBinaryProtocol(transport);
             while (!socket.isClosed()) {
+                // the client waits for each reply, so nothing of the next call is buffered yet
+                long before = counting.count;
                 TMessage msg = p.readMessageBegin();
+                if (sink && msg.name.equals(HeavyRpc.LOAD_COLUMNAR)) {
+                    sinkLoad(p);
+                    p.readMessageEnd();
+                    sinkBytes.addAndGet(counting.count - before);
+                    sinkCalls.incrementAndGet();
+                    ServerReplies.writeReply(p, msg.name, msg.seqid, TType.VOID, null);
+                    continue;
+                }
                 if (msg.name.equals(HeavyRpc.LOAD_COLUMNAR) && handleLoad(p, msg, socket)) {
                     continue;
                 }
@@ -171,7 +231,7 @@ public final class LoopbackHeavyDb implements AutoCloseable {
         }
         if (fault == Fault.SERVER_ERROR) {
             loads.add(new LoadCall(table, rows(args), false));
-            HeavyRpc.writeError(p, msg.name, msg.seqid, "Load into " + table + " failed: injected server error");
+            ServerReplies.writeError(p, msg.name, msg.seqid, "Load into " + table + " failed: injected server error");
             return true;
         }
         try {
@@ -179,21 +239,21 @@ public final class LoopbackHeavyDb implements AutoCloseable {
             loads.add(new LoadCall(table, rows(args), true));
         } catch (LoopbackCatalog.SqlError e) {
             loads.add(new LoadCall(table, rows(args), false));
-            HeavyRpc.writeError(p, msg.name, msg.seqid, e.getMessage());
+            ServerReplies.writeError(p, msg.name, msg.seqid, e.getMessage());
             return true;
         }
         if (fault == Fault.CLOSE_AFTER_COMMIT) {
             socket.close();
             return true;
         }
-        HeavyRpc.writeReply(p, msg.name, msg.seqid, TType.VOID, null);
+        ServerReplies.writeReply(p, msg.name, msg.seqid, TType.VOID, null);
         return true;
     }
 
     private void dispatch(TProtocol p, TMessage msg, Map<Integer, Object> args) throws TException {
         switch (msg.name) {
             case HeavyRpc.CONNECT -> connect(p, msg, args);
-            case HeavyRpc.GET_VERSION -> HeavyRpc.writeReply(p, msg.name, msg.seqid, TType.STRING,
+            case HeavyRpc.GET_VERSION -> ServerReplies.writeReply(p, msg.name, msg.seqid, TType.STRING,
                     () -> p.writeString("8.1.0-loopback"));
             case HeavyRpc.DISCONNECT, HeavyRpc.SQL_EXECUTE, HeavyRpc.GET_TABLE_DETAILS, HeavyRpc.GET_SERVER_STATUS,
                     HeavyRpc.GET_HARDWARE_INFO, HeavyRpc.GET_MEMORY -> {
@@ -203,17 +263,17 @@ public final class LoopbackHeavyDb implements AutoCloseable {
                 switch (msg.name) {
                     case HeavyRpc.DISCONNECT -> {
                         sessions.remove((String) args.get(1));
-                        HeavyRpc.writeReply(p, msg.name, msg.seqid, TType.VOID, null);
+                        ServerReplies.writeReply(p, msg.name, msg.seqid, TType.VOID, null);
                     }
                     case HeavyRpc.SQL_EXECUTE -> sql(p, msg, (String) args.get(2), (String) args.get(4));
                     case HeavyRpc.GET_TABLE_DETAILS -> tableDetails(p, msg, (String) args.get(2));
-                    case HeavyRpc.GET_SERVER_STATUS -> HeavyRpc.writeReply(p, msg.name, msg.seqid, TType.STRUCT,
+                    case HeavyRpc.GET_SERVER_STATUS -> ServerReplies.writeReply(p, msg.name, msg.seqid, TType.STRUCT,
                             () -> new ServerStatus(false, "8.1.0-loopback", false, 1_764_000_000L, "os", "loopback",
                                     false, 0, "", "").write(p));
-                    case HeavyRpc.GET_HARDWARE_INFO -> HeavyRpc.writeReply(p, msg.name, msg.seqid, TType.STRUCT,
+                    case HeavyRpc.GET_HARDWARE_INFO -> ServerReplies.writeReply(p, msg.name, msg.seqid, TType.STRUCT,
                             () -> HardwareInfo.writeCluster(p, List.of(new HardwareInfo((short) 0, (short) 2,
                                     (short) 0, (short) 0, "loopback", List.of()))));
-                    case HeavyRpc.GET_MEMORY -> HeavyRpc.writeReply(p, msg.name, msg.seqid, TType.LIST,
+                    case HeavyRpc.GET_MEMORY -> ServerReplies.writeReply(p, msg.name, msg.seqid, TType.LIST,
                             () -> ThriftFields.structListBody(p, List.of(new NodeMemoryInfo("loopback", 2_097_152L,
                                     64, 3, false, List.of(new NodeMemoryInfo.MemoryData(0, 0, 3, 1,
                                     new long[] {1, 2, 3, 0}, 0, false))))
@@ -221,28 +281,28 @@ public final class LoopbackHeavyDb implements AutoCloseable {
                     default -> throw new IllegalStateException(msg.name);
                 }
             }
-            default -> HeavyRpc.writeUnknownMethod(p, msg.name, msg.seqid);
+            default -> ServerReplies.writeUnknownMethod(p, msg.name, msg.seqid);
         }
     }
 
     private void connect(TProtocol p, TMessage msg, Map<Integer, Object> args) throws TException {
         if (!USER.equals(args.get(1)) || !PASSWORD.equals(args.get(2))) {
-            HeavyRpc.writeError(p, msg.name, msg.seqid, "Invalid credentials.");
+            ServerReplies.writeError(p, msg.name, msg.seqid, "Invalid credentials.");
             return;
         }
         if (!DATABASE.equals(args.get(3))) {
-            HeavyRpc.writeError(p, msg.name, msg.seqid, "Database name " + args.get(3) + " does not exist.");
+            ServerReplies.writeError(p, msg.name, msg.seqid, "Database name " + args.get(3) + " does not exist.");
             return;
         }
         String session = UUID.randomUUID().toString().replace("-", "");
         sessions.add(session);
         connects++;
-        HeavyRpc.writeReply(p, msg.name, msg.seqid, TType.STRING, () -> p.writeString(session));
+        ServerReplies.writeReply(p, msg.name, msg.seqid, TType.STRING, () -> p.writeString(session));
     }
 
     private boolean checkSession(TProtocol p, TMessage msg, Map<Integer, Object> args) throws TException {
         if (!sessions.contains(args.get(1))) {
-            HeavyRpc.writeError(p, msg.name, msg.seqid, "Session not valid.");
+            ServerReplies.writeError(p, msg.name, msg.seqid, "Session not valid.");
             return false;
         }
         return true;
@@ -254,7 +314,7 @@ public final class LoopbackHeavyDb implements AutoCloseable {
         try {
             result = catalog.execute(query);
         } catch (LoopbackCatalog.SqlError e) {
-            HeavyRpc.writeError(p, msg.name, msg.seqid, e.getMessage());
+            ServerReplies.writeError(p, msg.name, msg.seqid, e.getMessage());
             return;
         }
         List<ColumnType> desc = new ArrayList<>();
@@ -265,7 +325,7 @@ public final class LoopbackHeavyDb implements AutoCloseable {
             columns.add(resultColumn(col, result.values().get(c)));
         }
         QueryResult r = new QueryResult(desc, columns, true, 1, 1, nonce, "", true, desc.isEmpty() ? 4 : 1);
-        HeavyRpc.writeReply(p, msg.name, msg.seqid, TType.STRUCT, () -> r.write(p));
+        ServerReplies.writeReply(p, msg.name, msg.seqid, TType.STRUCT, () -> r.write(p));
     }
 
     private void tableDetails(TProtocol p, TMessage msg, String name) throws TException {
@@ -274,7 +334,7 @@ public final class LoopbackHeavyDb implements AutoCloseable {
             String viewTarget = catalog.viewTarget(name);
             LoopbackCatalog.Table t = catalog.tables.get(viewTarget != null ? viewTarget : name);
             if (t == null) {
-                HeavyRpc.writeError(p, msg.name, msg.seqid, "Table/View " + name + " for catalog " + DATABASE
+                ServerReplies.writeError(p, msg.name, msg.seqid, "Table/View " + name + " for catalog " + DATABASE
                         + " does not exist.");
                 return;
             }
@@ -287,7 +347,7 @@ public final class LoopbackHeavyDb implements AutoCloseable {
                     viewTarget != null ? catalog.views.get(name)[0] : "", 0, "[]", false, 0,
                     viewTarget != null ? 3 : 0, new TableDetails.RefreshInfo(0, 0, "", 0, 0, "", ""), "", null);
         }
-        HeavyRpc.writeReply(p, msg.name, msg.seqid, TType.STRUCT, () -> details.write(p));
+        ServerReplies.writeReply(p, msg.name, msg.seqid, TType.STRUCT, () -> details.write(p));
     }
 
     private static ColumnType columnType(LoopbackCatalog.Column c, int index) {
@@ -378,6 +438,87 @@ public final class LoopbackHeavyDb implements AutoCloseable {
             default:
                 TProtocolUtil.skip(p, type);
                 return null;
+        }
+    }
+
+    /** Sink mode: decodes every value of a load call and counts them. */
+    private void sinkLoad(TProtocol p) throws TException {
+        p.readStructBegin();
+        for (org.apache.thrift.protocol.TField f; (f = ThriftFields.next(p)) != null; p.readFieldEnd()) {
+            if (ThriftFields.is(f, 3, TType.LIST)) {
+                TList columns = p.readListBegin();
+                for (int c = 0; c < columns.size; c++) {
+                    long n = sinkColumn(p);
+                    if (c == 0) {
+                        sinkRows.addAndGet(n);
+                    }
+                }
+                p.readListEnd();
+            } else {
+                TProtocolUtil.skip(p, f.type);
+            }
+        }
+        p.readStructEnd();
+    }
+
+    /** Decodes one TColumn and returns its row count. */
+    private long sinkColumn(TProtocol p) throws TException {
+        long n = 0;
+        p.readStructBegin();
+        for (org.apache.thrift.protocol.TField f; (f = ThriftFields.next(p)) != null; p.readFieldEnd()) {
+            if (!ThriftFields.is(f, 1, TType.STRUCT)) {
+                TProtocolUtil.skip(p, f.type);
+                continue;
+            }
+            p.readStructBegin();
+            for (org.apache.thrift.protocol.TField d; (d = ThriftFields.next(p)) != null; p.readFieldEnd()) {
+                if (d.type != TType.LIST) {
+                    TProtocolUtil.skip(p, d.type);
+                    continue;
+                }
+                TList list = p.readListBegin();
+                for (int i = 0; i < list.size; i++) {
+                    switch (list.elemType) {
+                        case TType.I64 -> p.readI64();
+                        case TType.DOUBLE -> p.readDouble();
+                        case TType.STRING -> p.readBinary();
+                        default -> TProtocolUtil.skip(p, list.elemType);
+                    }
+                }
+                p.readListEnd();
+                sinkValues.addAndGet(list.size);
+                n = Math.max(n, list.size);
+            }
+            p.readStructEnd();
+        }
+        p.readStructEnd();
+        return n;
+    }
+
+    /** Counts bytes taken from the socket. */
+    private static final class CountingInput extends FilterInputStream {
+        volatile long count;
+
+        CountingInput(InputStream in) {
+            super(in);
+        }
+
+        @Override
+        public int read() throws IOException {
+            int b = super.read();
+            if (b >= 0) {
+                count++;
+            }
+            return b;
+        }
+
+        @Override
+        public int read(byte[] buf, int off, int len) throws IOException {
+            int n = super.read(buf, off, len);
+            if (n > 0) {
+                count += n;
+            }
+            return n;
         }
     }
 

@@ -1,24 +1,29 @@
 package io.heavyingest.ingest;
 
-import io.heavyingest.config.ConfigLoader;
-import io.heavyingest.config.HeavyIngestConfig;
-import io.heavyingest.warehouse.duckdb.DuckDbWarehouse;
+import io.heavyingest.app.Components;
+import io.heavyingest.app.Settings;
+import io.heavyingest.bucket.LocalObjectStore;
+import io.heavyingest.delivery.ObjectIngestService;
+import io.heavyingest.testsupport.Delivered;
+import io.heavyingest.testsupport.MemoryObjectStore;
+import io.heavyingest.warehouse.Warehouse;
 
-import java.io.ByteArrayInputStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
-import java.sql.Connection;
-import java.sql.ResultSet;
-import java.sql.SQLException;
-import java.sql.Statement;
 import java.util.HashMap;
 import java.util.Map;
 
-/** A real embedded DuckDB warehouse in a temporary directory, with SQL helpers for assertions. */
+/**
+ * A real embedded DuckDB warehouse in a temporary directory, built by the composition root, with deliveries from
+ * an in-memory bucket or local files, and SQL helpers for assertions.
+ */
 final class EmbeddedWarehouseFixture implements AutoCloseable {
-    final HeavyIngestConfig config;
-    final DuckDbWarehouse warehouse;
-    final IngestService service;
+    final Settings settings;
+    final Components components;
+    final Warehouse warehouse;
+    final MemoryObjectStore memory = new MemoryObjectStore();
+    final ObjectIngestService fromMemory;
+    final ObjectIngestService fromFiles;
 
     EmbeddedWarehouseFixture(Path dir) {
         this(dir, Map.of());
@@ -27,36 +32,31 @@ final class EmbeddedWarehouseFixture implements AutoCloseable {
     EmbeddedWarehouseFixture(Path dir, Map<String, String> overrides) {
         Map<String, String> all = new HashMap<>(overrides);
         all.put("heavy-ingest.warehouse.duckdb.path", dir.resolve("warehouse.duckdb").toString());
-        config = ConfigLoader.load(all);
-        warehouse = new DuckDbWarehouse(config);
-        service = new IngestService(warehouse, config);
+        all.put("heavy-ingest.warehouse.kind", "DUCKDB");
+        settings = Settings.load(all);
+        components = Components.open(settings);
+        warehouse = components.warehouse();
+        fromMemory = components.delivery(memory, null);
+        fromFiles = components.delivery(new LocalObjectStore(), dir.resolve("bucket").toString());
     }
 
-    IngestResult ingestText(String source, String csv) {
+    /** Delivers {@code csv} as the object {@code source}, dataset id derived from the name. */
+    Delivered ingestText(String source, String csv) {
         byte[] bytes = csv.getBytes(StandardCharsets.UTF_8);
-        return service.ingest(new IngestRequest(DatasetIds.of(source), source, bytes.length, new ByteArrayInputStream(bytes)));
+        return Delivered.deliver(fromMemory, memory.put(source, bytes), DatasetIds.of(source));
+    }
+
+    /** Delivers a local file as the local command does. */
+    Delivered ingestFile(Path file) {
+        return Delivered.deliver(fromFiles, LocalObjectStore.ref(file), null);
     }
 
     long count(String sql) {
-        try (Connection c = warehouse.dataSource().getConnection(); Statement st = c.createStatement();
-             ResultSet rs = st.executeQuery(sql)) {
-            rs.next();
-            return rs.getLong(1);
-        } catch (SQLException e) {
-            throw new IllegalStateException(sql, e);
-        }
+        return warehouse.query(sql).singleLong();
     }
 
     double value(String sql) {
-        try (Connection c = warehouse.dataSource().getConnection(); Statement st = c.createStatement();
-             ResultSet rs = st.executeQuery(sql)) {
-            if (!rs.next()) {
-                throw new IllegalStateException("no row: " + sql);
-            }
-            return rs.getDouble(1);
-        } catch (SQLException e) {
-            throw new IllegalStateException(sql, e);
-        }
+        return warehouse.query(sql).singleDouble();
     }
 
     /** Tables of the product's datasets (published or staging), not the history. */
@@ -70,6 +70,6 @@ final class EmbeddedWarehouseFixture implements AutoCloseable {
 
     @Override
     public void close() {
-        warehouse.close();
+        components.close();
     }
 }

@@ -1,6 +1,6 @@
 package io.heavyingest.optimize;
 
-import io.heavyingest.warehouse.PnlMatrix;
+import io.heavyingest.optimize.PnlMatrix;
 
 import java.time.LocalDate;
 import java.util.ArrayList;

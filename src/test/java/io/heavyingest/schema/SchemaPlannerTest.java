@@ -2,6 +2,8 @@ package io.heavyingest.schema;
 
 import io.heavyingest.config.ConfigLoader;
 import io.heavyingest.config.HeavyIngestConfig;
+import io.heavyingest.warehouse.duckdb.DuckDbDdl;
+import io.heavyingest.warehouse.heavydb.HeavyDbDdl;
 import org.junit.jupiter.api.Test;
 
 import java.time.LocalDate;

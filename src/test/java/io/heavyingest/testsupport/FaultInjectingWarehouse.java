@@ -3,7 +3,7 @@ package io.heavyingest.testsupport;
 import io.heavyingest.schema.TablePlan;
 import io.heavyingest.warehouse.LoadRecord;
 import io.heavyingest.warehouse.PnlBatch;
-import io.heavyingest.warehouse.PnlMatrix;
+import io.heavyingest.optimize.PnlMatrix;
 import io.heavyingest.warehouse.StagedLoad;
 import io.heavyingest.warehouse.Warehouse;
 import io.heavyingest.warehouse.WarehouseException;
@@ -16,8 +16,9 @@ import java.util.Optional;
 public final class FaultInjectingWarehouse implements Warehouse {
     private final Warehouse real;
     private final WarehouseFaults faults;
+    private final java.util.concurrent.atomic.AtomicInteger historyLookups = new java.util.concurrent.atomic.AtomicInteger();
 
-    FaultInjectingWarehouse(Warehouse real, WarehouseFaults faults) {
+    public FaultInjectingWarehouse(Warehouse real, WarehouseFaults faults) {
         this.real = real;
         this.faults = faults;
     }
@@ -29,7 +30,17 @@ public final class FaultInjectingWarehouse implements Warehouse {
 
     @Override public String location() { return real.location(); }
 
-    @Override public Optional<LoadRecord> publishedLoad(String datasetId) { return real.publishedLoad(datasetId); }
+    @Override public Optional<LoadRecord> publishedLoad(String datasetId) {
+        historyLookups.incrementAndGet();
+        return real.publishedLoad(datasetId);
+    }
+
+    /** How many times the history was asked about one dataset ({@link #publishedLoad}) or read whole. */
+    public int historyLookups() { return historyLookups.get(); }
+
+    public void resetCounts() { historyLookups.set(0); }
+
+    @Override public Rows query(String sql) { return real.query(sql); }
 
     @Override public void recordAttempt(LoadRecord record) { real.recordAttempt(record); }
 
@@ -39,7 +50,10 @@ public final class FaultInjectingWarehouse implements Warehouse {
 
     @Override public void releaseClaim(String datasetId, String owner) { real.releaseClaim(datasetId, owner); }
 
-    @Override public List<LoadRecord> history() { return real.history(); }
+    @Override public List<LoadRecord> history() {
+        historyLookups.incrementAndGet();
+        return real.history();
+    }
 
     @Override public Optional<String> currentDatasetId() { return real.currentDatasetId(); }
 

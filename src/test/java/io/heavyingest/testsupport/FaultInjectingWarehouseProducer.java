@@ -1,8 +1,8 @@
 package io.heavyingest.testsupport;
 
-import io.heavyingest.config.HeavyIngestConfig;
+import io.heavyingest.app.Components;
+import io.heavyingest.app.Settings;
 import io.heavyingest.warehouse.Warehouse;
-import io.heavyingest.warehouse.Warehouses;
 import jakarta.annotation.Priority;
 import jakarta.enterprise.inject.Alternative;
 import jakarta.enterprise.inject.Disposes;
@@ -16,8 +16,8 @@ public class FaultInjectingWarehouseProducer {
     @Singleton
     @Alternative
     @Priority(1)
-    Warehouse warehouse(HeavyIngestConfig config, WarehouseFaults faults) {
-        return new FaultInjectingWarehouse(Warehouses.open(config), faults);
+    Warehouse warehouse(Settings settings, WarehouseFaults faults) {
+        return new FaultInjectingWarehouse(Components.openWarehouse(settings), faults);
     }
 
     void close(@Disposes Warehouse warehouse) {

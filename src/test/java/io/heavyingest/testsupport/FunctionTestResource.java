@@ -31,9 +31,12 @@ public final class FunctionTestResource implements QuarkusTestResourceLifecycleM
             CuttingProxy proxy = new CuttingProxy(s3.port());
             env = new BucketEnv(s3, proxy, folder);
             Map<String, String> config = new java.util.HashMap<>(Map.of(
-                    "heavy-ingest.bucket.s3.endpoint", "http://127.0.0.1:" + proxy.port(),
-                    "heavy-ingest.bucket.s3.path-style-access", "true",
-                    "heavy-ingest.bucket.s3.region", "us-east-1",
+                    "quarkus.s3.endpoint-override", "http://127.0.0.1:" + proxy.port(),
+                    "quarkus.s3.path-style-access", "true",
+                    "quarkus.s3.aws.region", "us-east-1",
+                    "quarkus.s3.aws.credentials.type", "static",
+                    "quarkus.s3.aws.credentials.static-provider.access-key-id", "local-test",
+                    "quarkus.s3.aws.credentials.static-provider.secret-access-key", "local-test",
                     "heavy-ingest.warehouse.duckdb.path", folder.resolve("warehouse.duckdb").toString(),
                     // several appends per sample file, so a failure can strike in the middle of a load
                     "heavy-ingest.ingest.batch-values", "8192"));

@@ -1,6 +1,5 @@
 package io.heavyingest.warehouse.duckdb;
 
-import io.heavyingest.schema.DuckDbDdl;
 import io.heavyingest.schema.TablePlan;
 import io.heavyingest.warehouse.LoadRecord;
 import io.heavyingest.warehouse.PnlBatch;

@@ -6,7 +6,7 @@ import io.heavyingest.schema.Identifiers;
 import io.heavyingest.schema.TablePlan;
 import io.heavyingest.warehouse.LoadRecord;
 import io.heavyingest.warehouse.LoadStatus;
-import io.heavyingest.warehouse.PnlMatrix;
+import io.heavyingest.optimize.PnlMatrix;
 import io.heavyingest.warehouse.StagedLoad;
 import io.heavyingest.warehouse.Warehouse;
 import io.heavyingest.warehouse.WarehouseException;
@@ -160,11 +160,12 @@ public final class DuckDbWarehouse implements Warehouse {
             try (ResultSet rs = ps.executeQuery()) {
                 while (rs.next()) {
                     Timestamp started = rs.getTimestamp(12);
+                    LoadRecord.Counts counts = new LoadRecord.Counts(rs.getLong(5), rs.getLong(6), rs.getInt(7),
+                            rs.getInt(8), rs.getLong(9), localDate(rs.getDate(10)), localDate(rs.getDate(11)));
+                    LoadRecord.Timings timings = new LoadRecord.Timings(started == null ? null : started.toInstant(),
+                            rs.getLong(13), rs.getLong(14), rs.getLong(15));
                     out.add(new LoadRecord(rs.getString(1), rs.getString(2), LoadStatus.valueOf(rs.getString(3)),
-                            rs.getString(4), rs.getLong(5), rs.getLong(6), rs.getInt(7), rs.getInt(8), rs.getLong(9),
-                            localDate(rs.getDate(10)), localDate(rs.getDate(11)),
-                            started == null ? null : started.toInstant(), rs.getLong(13), rs.getLong(14),
-                            rs.getLong(15), rs.getString(16)));
+                            rs.getString(4), counts, timings, rs.getString(16)));
                 }
             }
             return out;
@@ -247,9 +248,55 @@ public final class DuckDbWarehouse implements Warehouse {
                 + "JOIN s ON t.strategy = s.strategy JOIN d ON t.trade_date = d.trade_date";
     }
 
-    /** The pool, for the benchmark's SQL workload. */
-    public AgroalDataSource dataSource() {
-        return pool;
+    @Override
+    public Rows query(String sql) {
+        try (Connection c = pool.getConnection(); Statement st = c.createStatement()) {
+            if (!st.execute(sql)) {
+                return new Rows(List.of(), List.of());
+            }
+            return rows(st.getResultSet());
+        } catch (SQLException e) {
+            throw new WarehouseException("query failed: " + e.getMessage(), e);
+        }
+    }
+
+    private static Rows rows(ResultSet rs) throws SQLException {
+        try (rs) {
+            int n = rs.getMetaData().getColumnCount();
+            List<String> columns = new ArrayList<>(n);
+            for (int i = 1; i <= n; i++) {
+                columns.add(rs.getMetaData().getColumnLabel(i));
+            }
+            List<List<Object>> rows = new ArrayList<>();
+            while (rs.next()) {
+                List<Object> row = new ArrayList<>(n);
+                for (int i = 1; i <= n; i++) {
+                    row.add(plain(rs.getObject(i)));
+                }
+                rows.add(row);
+            }
+            return new Rows(List.copyOf(columns), rows);
+        }
+    }
+
+    private static Object plain(Object v) {
+        if (v instanceof Integer || v instanceof Short || v instanceof Byte) {
+            return ((Number) v).longValue();
+        }
+        if (v instanceof java.math.BigInteger || v instanceof java.math.BigDecimal) {
+            return ((Number) v).doubleValue();
+        }
+        if (v instanceof Float f) {
+            return f.doubleValue();
+        }
+        if (v instanceof Date d) {
+            return d.toLocalDate();
+        }
+        if (v instanceof Long || v instanceof Double || v instanceof String || v instanceof Boolean
+                || v instanceof LocalDate || v == null) {
+            return v;
+        }
+        return v.toString();
     }
 
     @Override

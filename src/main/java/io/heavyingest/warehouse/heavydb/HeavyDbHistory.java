@@ -3,6 +3,7 @@ package io.heavyingest.warehouse.heavydb;
 import io.heavyingest.heavydb.LoadColumn;
 import io.heavyingest.heavydb.QueryResult;
 import io.heavyingest.heavydb.ResultColumn;
+import io.heavyingest.heavydb.SqlText;
 import io.heavyingest.warehouse.LoadRecord;
 import io.heavyingest.warehouse.LoadStatus;
 
@@ -57,6 +58,13 @@ final class HeavyDbHistory {
         return "SELECT " + String.join(", ", COLUMNS) + " FROM " + TABLE + " ORDER BY attempt_id";
     }
 
+    /** The published load of one dataset: filtered by the server, not in Java. */
+    static String selectPublished(String datasetId) {
+        return "SELECT " + String.join(", ", COLUMNS) + " FROM " + TABLE + " WHERE dataset_id = "
+                + SqlText.literal(datasetId) + " AND load_status = " + SqlText.literal(LoadStatus.LOADED.name())
+                + " ORDER BY attempt_id LIMIT 1";
+    }
+
     static long nextAttemptId() {
         long now = Math.multiplyExact(System.currentTimeMillis(), 1000L);
         return LAST_ID.updateAndGet(last -> Math.max(last + 1, now));
@@ -106,12 +114,15 @@ final class HeavyDbHistory {
         List<LoadRecord> out = new ArrayList<>(r.rowCount());
         for (int i = 0; i < r.rowCount(); i++) {
             Long started = longOrNull(r, "started_at_ms", i);
+            LoadRecord.Counts counts = new LoadRecord.Counts(longOrZero(r, "byte_count", i),
+                    longOrZero(r, "row_count", i), (int) longOrZero(r, "strategy_count", i),
+                    (int) longOrZero(r, "day_count", i), longOrZero(r, "null_count", i),
+                    dateOrNull(r, "first_date", i), dateOrNull(r, "last_date", i));
+            LoadRecord.Timings timings = new LoadRecord.Timings(started == null ? null : Instant.ofEpochMilli(started),
+                    longOrZero(r, "parse_millis", i), longOrZero(r, "load_millis", i),
+                    longOrZero(r, "total_millis", i));
             out.add(new LoadRecord(text(dataset, i), text(source, i), LoadStatus.valueOf(text(status, i)),
-                    text(table, i), longOrZero(r, "byte_count", i), longOrZero(r, "row_count", i),
-                    (int) longOrZero(r, "strategy_count", i), (int) longOrZero(r, "day_count", i),
-                    longOrZero(r, "null_count", i), dateOrNull(r, "first_date", i), dateOrNull(r, "last_date", i),
-                    started == null ? null : Instant.ofEpochMilli(started), longOrZero(r, "parse_millis", i),
-                    longOrZero(r, "load_millis", i), longOrZero(r, "total_millis", i), text(error, i)));
+                    text(table, i), counts, timings, text(error, i)));
         }
         return out;
     }

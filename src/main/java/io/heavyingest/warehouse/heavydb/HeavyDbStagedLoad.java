@@ -153,7 +153,7 @@ final class HeavyDbStagedLoad implements StagedLoad {
         if (!published) {
             try {
                 warehouse.dropQuietly(staging);
-            } catch (WarehouseException e) {
+            } catch (RuntimeException e) {
                 LOG.debugf("could not drop %s: %s; the next attempt drops it first", staging, e.getMessage());
             }
         }

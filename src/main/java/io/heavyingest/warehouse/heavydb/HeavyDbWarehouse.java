@@ -8,12 +8,11 @@ import io.heavyingest.heavydb.HeavyDbServerException;
 import io.heavyingest.heavydb.HeavyDbSessions;
 import io.heavyingest.heavydb.QueryResult;
 import io.heavyingest.heavydb.ResultColumn;
-import io.heavyingest.schema.HeavyDbDdl;
 import io.heavyingest.schema.Identifiers;
 import io.heavyingest.schema.TablePlan;
 import io.heavyingest.warehouse.LoadRecord;
 import io.heavyingest.warehouse.LoadStatus;
-import io.heavyingest.warehouse.PnlMatrix;
+import io.heavyingest.optimize.PnlMatrix;
 import io.heavyingest.warehouse.StagedLoad;
 import io.heavyingest.warehouse.Warehouse;
 
@@ -77,16 +76,45 @@ public final class HeavyDbWarehouse implements Warehouse {
         return client.endpoint().address();
     }
 
-    /** The client, for the benchmark's queries and the server's status, memory and hardware figures. */
-    public HeavyDbClient client() {
-        return client;
+    @Override
+    public Optional<LoadRecord> publishedLoad(String datasetId) {
+        return HeavyDbHistory.read(client.query(HeavyDbHistory.selectPublished(datasetId))).stream().findFirst();
     }
 
     @Override
-    public Optional<LoadRecord> publishedLoad(String datasetId) {
-        return history().stream()
-                .filter(r -> r.status() == LoadStatus.LOADED && r.datasetId().equals(datasetId))
-                .findFirst();
+    public Rows query(String sql) {
+        QueryResult r = client.query(sql);
+        List<String> columns = new ArrayList<>();
+        for (var c : r.rowDesc()) {
+            columns.add(c.name());
+        }
+        List<List<Object>> rows = new ArrayList<>(r.rowCount());
+        for (int i = 0; i < r.rowCount(); i++) {
+            List<Object> row = new ArrayList<>(columns.size());
+            for (int c = 0; c < columns.size(); c++) {
+                row.add(value(r.columns().get(c), r.rowDesc().get(c).type().type(), i));
+            }
+            rows.add(row);
+        }
+        return new Rows(List.copyOf(columns), rows);
+    }
+
+    private static Object value(ResultColumn column, int type, int row) {
+        if (column instanceof ResultColumn.Ints ints) {
+            if (ints.nulls()[row]) {
+                return null;
+            }
+            long v = ints.values()[row];
+            if (type == io.heavyingest.heavydb.DatumType.DATE) {
+                return LocalDate.ofEpochDay(Math.floorDiv(v, 86_400L));
+            }
+            return type == io.heavyingest.heavydb.DatumType.BOOL ? Boolean.valueOf(v != 0) : Long.valueOf(v);
+        }
+        if (column instanceof ResultColumn.Reals reals) {
+            return reals.nulls()[row] ? null : Double.valueOf(reals.values()[row]);
+        }
+        ResultColumn.Strings strings = (ResultColumn.Strings) column;
+        return strings.nulls()[row] ? null : strings.values().get(row);
     }
 
     @Override

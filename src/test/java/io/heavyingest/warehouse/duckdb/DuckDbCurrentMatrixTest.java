@@ -4,7 +4,7 @@ import io.heavyingest.config.ConfigLoader;
 import io.heavyingest.config.HeavyIngestConfig;
 import io.heavyingest.ingest.IngestService;
 import io.heavyingest.ingest.LocalFiles;
-import io.heavyingest.warehouse.PnlMatrix;
+import io.heavyingest.optimize.PnlMatrix;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -29,7 +29,7 @@ class DuckDbCurrentMatrixTest {
                 """);
         HeavyIngestConfig config = ConfigLoader.load(Map.of("heavy-ingest.warehouse.duckdb.path", ":memory:matrix"));
         try (DuckDbWarehouse warehouse = new DuckDbWarehouse(config)) {
-            new IngestService(warehouse, config).ingest(LocalFiles.request(csv, null));
+            new IngestService(warehouse, config).load(LocalFiles.request(csv, null));
 
             PnlMatrix m = warehouse.currentMatrix().orElseThrow();
 

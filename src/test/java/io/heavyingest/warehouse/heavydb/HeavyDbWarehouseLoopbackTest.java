@@ -16,9 +16,12 @@ import io.heavyingest.ingest.IngestService;
 import io.heavyingest.ingest.LocalFiles;
 import io.heavyingest.warehouse.LoadRecord;
 import io.heavyingest.warehouse.LoadStatus;
-import io.heavyingest.warehouse.PnlMatrix;
+import io.heavyingest.optimize.PnlMatrix;
 import io.heavyingest.warehouse.Warehouse;
-import io.heavyingest.warehouse.Warehouses;
+import io.heavyingest.app.Components;
+import io.heavyingest.app.Settings;
+import io.heavyingest.bucket.LocalObjectStore;
+import io.heavyingest.testsupport.Delivered;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -38,7 +41,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 /**
- * Full ingests through {@link IngestService} into the HeavyDB warehouse, against a Thrift server on a loopback
+ * Full deliveries (the exactly-once service over {@link IngestService}) into the HeavyDB warehouse, against a Thrift server on a loopback
  * socket: every row that arrived, the batch sizes, the DDL, the publish step, the history, and the failures.
  */
 class HeavyDbWarehouseLoopbackTest {
@@ -53,6 +56,7 @@ class HeavyDbWarehouseLoopbackTest {
     @TempDir
     Path dir;
     private LoopbackHeavyDb server;
+    private Settings settings;
     private HeavyIngestConfig config;
     private HeavyDbConfig heavyConfig;
     private Path file;
@@ -62,11 +66,12 @@ class HeavyDbWarehouseLoopbackTest {
     void setUp() throws Exception {
         server = new LoopbackHeavyDb();
         // 100 values a loader batch = 3 file rows (120 values); 250 rows a load call = two loader batches
-        config = ConfigLoader.load(Map.of("heavy-ingest.ingest.batch-values", "100"));
-        heavyConfig = ConfigLoader.load(HeavyDbConfig.class, Map.of(
+        settings = Settings.load(Map.of("heavy-ingest.ingest.batch-values", "100",
                 "heavy-ingest.heavydb.load-batch-rows", "250",
                 "heavy-ingest.heavydb.reuse-session", "false",
-                "heavy-ingest.heavydb.read-timeout-millis", "5000"));
+                "heavy-ingest.heavydb.read-timeout", "5s"));
+        config = settings.core();
+        heavyConfig = settings.heavydb();
         file = writeFileWithEmptyCells();
         expected = expectedRows(file);
     }
@@ -78,13 +83,13 @@ class HeavyDbWarehouseLoopbackTest {
 
     @Test
     void ingest_generatedFile_shouldLoadEveryRowInLargeBatchesAndPublish() {
-        IngestResult result;
+        Delivered result;
         try (HeavyDbWarehouse warehouse = open()) {
-            result = new IngestService(warehouse, config).ingest(LocalFiles.request(file, ID));
+            result = deliver(warehouse);
 
             assertThat(result.record().status()).isEqualTo(LoadStatus.LOADED);
-            assertThat(result.warehouse()).isEqualTo("heavydb");
-            assertThat(result.location()).isEqualTo("127.0.0.1:" + server.port() + "/heavyai");
+            assertThat(warehouse.kind()).isEqualTo("heavydb");
+            assertThat(warehouse.location()).isEqualTo("127.0.0.1:" + server.port() + "/heavyai");
             assertEveryRowArrived(server.catalog().table(TARGET));
 
             assertThat(stageLoadSizes()).containsExactly(240, 240);
@@ -139,7 +144,7 @@ class HeavyDbWarehouseLoopbackTest {
     @Test
     void currentMatrix_afterIngest_shouldPivotTheLongTableWithNulls() {
         try (HeavyDbWarehouse warehouse = open()) {
-            new IngestService(warehouse, config).ingest(LocalFiles.request(file, ID));
+            deliver(warehouse);
 
             PnlMatrix m = warehouse.currentMatrix().orElseThrow();
 
@@ -169,9 +174,8 @@ class HeavyDbWarehouseLoopbackTest {
     void ingest_whenServerRejectsALoad_shouldRecordFailurePublishNothingAndRetryCleanly() {
         server.failNextLoad(STAGE, LoopbackHeavyDb.Fault.SERVER_ERROR);
         try (HeavyDbWarehouse warehouse = open()) {
-            IngestService service = new IngestService(warehouse, config);
 
-            assertThatThrownBy(() -> service.ingest(LocalFiles.request(file, ID)))
+            assertThatThrownBy(() -> deliver(warehouse))
                     .isInstanceOfSatisfying(HeavyDbServerException.class, e -> assertThat(e.errorMessage())
                             .isEqualTo("Load into " + STAGE + " failed: injected server error"));
             assertThat(server.catalog().tableNames()).containsExactly("load_history");
@@ -181,7 +185,7 @@ class HeavyDbWarehouseLoopbackTest {
                 assertThat(r.error()).contains("injected server error");
             });
 
-            IngestResult retry = service.ingest(LocalFiles.request(file, ID));
+            Delivered retry = deliver(warehouse);
 
             assertThat(retry.record().status()).isEqualTo(LoadStatus.LOADED);
             assertEveryRowArrived(server.catalog().table(TARGET));
@@ -194,7 +198,7 @@ class HeavyDbWarehouseLoopbackTest {
     void ingest_whenSocketClosesMidBatchBeforeCommit_shouldResendAndKeepExactlyOneCopy() {
         server.failNextLoad(STAGE, LoopbackHeavyDb.Fault.CLOSE_BEFORE_COMMIT);
         try (HeavyDbWarehouse warehouse = open()) {
-            IngestResult result = new IngestService(warehouse, config).ingest(LocalFiles.request(file, ID));
+            Delivered result = deliver(warehouse);
 
             assertThat(result.record().status()).isEqualTo(LoadStatus.LOADED);
             assertThat(server.loads().stream().filter(l -> l.table().equals(STAGE)))
@@ -208,7 +212,7 @@ class HeavyDbWarehouseLoopbackTest {
     void ingest_whenSocketClosesAfterCommitBeforeReply_shouldNotResendAndKeepExactlyOneCopy() {
         server.failNextLoad(STAGE, LoopbackHeavyDb.Fault.CLOSE_AFTER_COMMIT);
         try (HeavyDbWarehouse warehouse = open()) {
-            IngestResult result = new IngestService(warehouse, config).ingest(LocalFiles.request(file, ID));
+            Delivered result = deliver(warehouse);
 
             assertThat(result.record().status()).isEqualTo(LoadStatus.LOADED);
             assertThat(stageLoadSizes()).containsExactly(240, 240);
@@ -221,15 +225,14 @@ class HeavyDbWarehouseLoopbackTest {
     void ingest_whenHistoryWriteFailsAfterRename_shouldLeaveACompleteTableThatTheRetryReplaces() {
         server.failNextLoad("load_history", LoopbackHeavyDb.Fault.SERVER_ERROR);
         try (HeavyDbWarehouse warehouse = open()) {
-            IngestService service = new IngestService(warehouse, config);
 
-            assertThatThrownBy(() -> service.ingest(LocalFiles.request(file, ID)))
+            assertThatThrownBy(() -> deliver(warehouse))
                     .isInstanceOf(HeavyDbServerException.class);
             // what a crash at this point leaves: a complete table, no LOADED history row
             assertThat(server.catalog().table(TARGET).rowCount()).isEqualTo(DAYS * STRATEGIES);
             assertThat(warehouse.publishedLoad(ID)).isEmpty();
 
-            service.ingest(LocalFiles.request(file, ID));
+            deliver(warehouse);
 
             assertThat(server.catalog().tableNames()).containsExactlyInAnyOrder("load_history", TARGET);
             assertThat(server.catalog().viewTarget("strategy_pnl")).isEqualTo(TARGET);
@@ -242,11 +245,10 @@ class HeavyDbWarehouseLoopbackTest {
     @Test
     void ingest_sameDatasetTwice_shouldRecordDuplicateWithoutLoading() {
         try (HeavyDbWarehouse warehouse = open()) {
-            IngestService service = new IngestService(warehouse, config);
-            service.ingest(LocalFiles.request(file, ID));
+            deliver(warehouse);
             server.forgetHistory();
 
-            IngestResult again = service.ingest(LocalFiles.request(file, ID));
+            Delivered again = deliver(warehouse);
 
             assertThat(again.duplicate()).isTrue();
             assertThat(stageLoadSizes()).isEmpty();
@@ -267,16 +269,22 @@ class HeavyDbWarehouseLoopbackTest {
 
     @Test
     void warehouses_withHeavyDbUrlConfigured_shouldOpenHeavyDb() {
-        HeavyDbConfig withUrl = ConfigLoader.load(HeavyDbConfig.class, Map.of(
+        Settings withUrl = Settings.load(Map.of(
                 "heavy-ingest.heavydb.url", server.url(),
                 "heavy-ingest.heavydb.password", LoopbackHeavyDb.PASSWORD,
                 "heavy-ingest.heavydb.reuse-session", "false"));
 
-        try (Warehouse warehouse = Warehouses.open(config, withUrl)) {
+        try (Warehouse warehouse = Components.openWarehouse(withUrl)) {
             assertThat(warehouse.kind()).isEqualTo("heavydb");
             assertThat(warehouse.location()).isEqualTo("127.0.0.1:" + server.port() + "/heavyai");
         }
         assertThat(server.connects()).isEqualTo(1);
+    }
+
+    /** Delivers the test file as the local command does: the one history lookup, then the load. */
+    private Delivered deliver(HeavyDbWarehouse warehouse) {
+        return Delivered.deliver(Components.on(settings, warehouse).delivery(new LocalObjectStore(),
+                file.getParent().resolve("bucket").toString()), LocalObjectStore.ref(file), ID);
     }
 
     private HeavyDbWarehouse open() {

@@ -1,5 +1,10 @@
 package io.heavyingest.warehouse.heavydb;
 
+import io.heavyingest.app.Components;
+import io.heavyingest.app.Settings;
+import io.heavyingest.bucket.LocalObjectStore;
+import io.heavyingest.testsupport.Delivered;
+
 import io.heavyingest.config.ConfigLoader;
 import io.heavyingest.config.HeavyIngestConfig;
 import io.heavyingest.generate.GeneratorSpec;
@@ -11,7 +16,7 @@ import io.heavyingest.ingest.IngestResult;
 import io.heavyingest.ingest.IngestService;
 import io.heavyingest.ingest.LocalFiles;
 import io.heavyingest.warehouse.LoadStatus;
-import io.heavyingest.warehouse.PnlMatrix;
+import io.heavyingest.optimize.PnlMatrix;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -36,18 +41,18 @@ class RealHeavyDbIngestTest {
         // the one allowed kind of skip: no server configured on this machine
         assumeTrue(System.getenv("HEAVYDB_URL") != null,
                 "HEAVYDB_URL is not set: skipping the ingest against a real HeavyDB");
-        HeavyDbConfig heavy = ConfigLoader.load(HeavyDbConfig.class, Map.of("heavy-ingest.heavydb.reuse-session", "false"));
-        HeavyDbEndpoint endpoint = HeavyDbEndpoint.resolve(heavy, System::getenv).orElseThrow();
         String view = "heavy_ingest_it_pnl";
-        HeavyIngestConfig config = ConfigLoader.load(Map.of("heavy-ingest.schema.current-table", view));
+        Settings settings = Settings.load(Map.of("heavy-ingest.heavydb.reuse-session", "false",
+                "heavy-ingest.schema.current-table", view, "heavy-ingest.warehouse.kind", "HEAVYDB"));
         Path file = dir.resolve("it.csv");
         PnlFileGenerator.write(GeneratorSpec.of(12, 300, 11), file);
         String id = DatasetIds.of("real-heavydb-it-" + System.nanoTime());
         String table = view + "_" + id;
 
-        try (HeavyDbWarehouse warehouse = HeavyDbWarehouse.open(config, heavy, endpoint)) {
+        try (HeavyDbWarehouse warehouse = (HeavyDbWarehouse) Components.openWarehouse(settings)) {
             try {
-                IngestResult result = new IngestService(warehouse, config).ingest(LocalFiles.request(file, id));
+                Delivered result = Delivered.deliver(Components.on(settings, warehouse)
+                        .delivery(new LocalObjectStore(), dir.resolve("bucket").toString()), LocalObjectStore.ref(file), id);
 
                 assertThat(result.record().status()).isEqualTo(LoadStatus.LOADED);
                 assertThat(warehouse.count(view)).isEqualTo(12L * 300);
@@ -62,7 +67,7 @@ class RealHeavyDbIngestTest {
                 assertThat(m.days()).isEqualTo(12);
                 assertThat(m.strategyCount()).isEqualTo(300);
             } finally {
-                warehouse.client().execute("DROP VIEW IF EXISTS " + view);
+                warehouse.query("DROP VIEW IF EXISTS " + view);
                 warehouse.dropQuietly(table);
                 warehouse.dropQuietly(table + "_stage");
             }

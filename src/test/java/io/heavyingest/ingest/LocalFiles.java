@@ -1,25 +1,25 @@
 package io.heavyingest.ingest;
 
+import io.heavyingest.bucket.LocalObjectStore;
+
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 
-/** Turns a local file into an {@link IngestRequest}, identified like an object version: path, size, mtime. */
+/**
+ * Turns a local file into an {@link IngestRequest} for {@link IngestService#load}, identified the way the local
+ * object store identifies it (path, size, mtime). For benchmarks and tests that load without a delivery.
+ */
 public final class LocalFiles {
     private LocalFiles() {
     }
 
-    /** The version of a local file: size and modification time, so an unchanged file keeps its dataset id. */
-    public static String version(Path file) throws IOException {
-        return Files.size(file) + "-" + Files.getLastModifiedTime(file).toMillis();
-    }
-
-    /** The identity of the file's current version, the same the local object store gives it. */
-    public static String identity(Path file) throws IOException {
-        Path abs = file.toAbsolutePath().normalize();
-        return "file://" + abs + "#" + version(abs);
+    /** The identity of the file's current version: the one the local object store gives it. */
+    public static String identity(Path file) {
+        LocalObjectStore store = new LocalObjectStore();
+        return LocalObjectStore.ref(file).identity(store.scheme());
     }
 
     public static IngestRequest request(Path file, String datasetIdOverride) {

@@ -1,4 +1,7 @@
-package io.heavyingest.schema;
+package io.heavyingest.warehouse.duckdb;
+
+import io.heavyingest.schema.Identifiers;
+import io.heavyingest.schema.TablePlan;
 
 /**
  * Renders a {@link TablePlan} as DuckDB DDL. The strategy dictionary is a DuckDB ENUM type holding the file's

@@ -1,12 +1,13 @@
 package io.heavyingest.cli;
 
+import io.heavyingest.json.Json;
 import io.heavyingest.csv.WideCsvReader;
 import io.heavyingest.csv.WideRow;
 import io.heavyingest.generate.GeneratorSpec;
 import io.heavyingest.generate.PnlFileGenerator;
 import io.heavyingest.heavydb.HeavyDbClient;
 import io.heavyingest.heavydb.HeavyDbEndpoint;
-import io.heavyingest.heavydb.bench.LoadSinkServer;
+import io.heavyingest.heavydb.LoopbackHeavyDb;
 import io.heavyingest.warehouse.PnlBatch;
 import io.heavyingest.warehouse.heavydb.PnlColumns;
 
@@ -34,7 +35,7 @@ final class BenchHeavyDbCommand implements Command {
     }
 
     @Override
-    public int run(String[] argv) throws Exception {
+    public int run(String[] argv, Context context) throws Exception {
         Args args = new Args(argv, Set.of("days", "strategies", "batch-rows", "runs"));
         int days = (int) args.longOption("days", GeneratorSpec.PRODUCTION_DAYS);
         int strategies = (int) args.longOption("strategies", GeneratorSpec.PRODUCTION_STRATEGIES);
@@ -48,23 +49,22 @@ final class BenchHeavyDbCommand implements Command {
         long rows = batches.stream().mapToLong(PnlBatch::size).sum();
 
         List<double[]> results = new ArrayList<>();   // {seconds, bytes, calls}
-        try (LoadSinkServer sink = new LoadSinkServer()) {
-            HeavyDbEndpoint endpoint = new HeavyDbEndpoint("127.0.0.1", sink.port(), "bench", "bench", "bench");
-            try (HeavyDbClient client = HeavyDbClient.connect(endpoint, new HeavyDbClient.Options(5_000, 120_000,
+        try (LoopbackHeavyDb sink = LoopbackHeavyDb.sink()) {
+            try (HeavyDbClient client = HeavyDbClient.connect(sink.endpoint(), new HeavyDbClient.Options(5_000, 120_000,
                     Integer.MAX_VALUE))) {
                 for (int r = 0; r < runs; r++) {
-                    sink.reset();
+                    sink.resetSink();
                     long t0 = System.nanoTime();
                     for (PnlBatch b : batches) {
                         client.load("strategy_pnl_bench", PnlColumns.of(b, names));
                     }
                     double seconds = (System.nanoTime() - t0) / 1e9;
-                    if (sink.rows() != rows) {
-                        throw new IllegalStateException("sink received " + sink.rows() + " rows, sent " + rows);
+                    if (sink.sinkRows() != rows) {
+                        throw new IllegalStateException("sink received " + sink.sinkRows() + " rows, sent " + rows);
                     }
-                    results.add(new double[] {seconds, sink.loadBytes(), sink.loadCalls()});
+                    results.add(new double[] {seconds, sink.sinkBytes(), sink.sinkCalls()});
                     if (!json) {
-                        System.out.println(line("run " + (r + 1), rows, seconds, sink.loadBytes(), sink.loadCalls()));
+                        System.out.println(line("run " + (r + 1), rows, seconds, sink.sinkBytes(), sink.sinkCalls()));
                     }
                 }
             }
@@ -82,7 +82,7 @@ final class BenchHeavyDbCommand implements Command {
             out.put("megabytesPerSecond", median[1] / 1e6 / median[0]);
             out.put("wireBytes", (long) median[1]);
             out.put("bytesPerValue", median[1] / rows);
-            System.out.println(Json.write(out));
+            System.out.println(Json.line(out));
         } else {
             System.out.println(line("median of " + runs, rows, median[0], (long) median[1], (long) median[2]));
         }

@@ -14,7 +14,7 @@ final class BenchCommand implements Command {
     }
 
     @Override
-    public int run(String[] argv) throws Exception {
+    public int run(String[] argv, Context context) throws Exception {
         Args args = new Args(argv, Set.of("runs", "scale"));
         int runs = (int) args.longOption("runs", 5);
         int scale = (int) args.longOption("scale", 16);

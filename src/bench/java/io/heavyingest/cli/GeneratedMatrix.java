@@ -4,7 +4,7 @@ import io.heavyingest.csv.WideCsvReader;
 import io.heavyingest.csv.WideRow;
 import io.heavyingest.generate.GeneratorSpec;
 import io.heavyingest.generate.PnlFileGenerator;
-import io.heavyingest.warehouse.PnlMatrix;
+import io.heavyingest.optimize.PnlMatrix;
 
 import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;

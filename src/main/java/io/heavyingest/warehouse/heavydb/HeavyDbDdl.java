@@ -1,4 +1,7 @@
-package io.heavyingest.schema;
+package io.heavyingest.warehouse.heavydb;
+
+import io.heavyingest.schema.Identifiers;
+import io.heavyingest.schema.TablePlan;
 
 /** Renders a {@link TablePlan} as HeavyDB DDL. */
 public final class HeavyDbDdl {

@@ -11,9 +11,9 @@ import io.heavyingest.optimize.OptimizationService;
 import io.heavyingest.optimize.OptimizeConfig;
 import io.heavyingest.optimize.RunResult;
 import io.heavyingest.optimize.StrategyUniverse;
-import io.heavyingest.warehouse.PnlMatrix;
+import io.heavyingest.optimize.PnlMatrix;
 import io.heavyingest.warehouse.Warehouse;
-import io.heavyingest.warehouse.Warehouses;
+import io.heavyingest.app.Components;
 
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -36,18 +36,18 @@ final class BenchOptimizeCommand implements Command {
     }
 
     @Override
-    public int run(String[] argv) throws Exception {
+    public int run(String[] argv, Context context) throws Exception {
         Args args = new Args(argv, Set.of("sizes", "algorithms", "seed", "budget", "runs"));
         boolean fromWarehouse = args.flag("from-warehouse");
         int runs = (int) args.longOption("runs", 3);
-        OptimizeConfig config = ConfigLoader.load(OptimizeConfig.class, Map.of());
+        OptimizeConfig config = context.settings().optimize();
         OptimizationRequest request = OptimizeRequests.parse(args, config);
         args.rejectUnknown();
         if (runs < 1) {
             throw new UsageException("option --runs needs a positive number");
         }
         long t0 = System.nanoTime();
-        PnlMatrix matrix = fromWarehouse ? current() : GeneratedMatrix.of(GeneratorSpec.production(42));
+        PnlMatrix matrix = fromWarehouse ? current(context) : GeneratedMatrix.of(GeneratorSpec.production(42));
         System.out.printf("dataset %s: %,d strategies x %,d days, %,d NULL cells (%s in %,d ms)%n",
                 matrix.datasetId(), matrix.strategyCount(), matrix.days(), matrix.nullCount(),
                 fromWarehouse ? "read from the warehouse" : "generated and parsed", millis(t0));
@@ -119,9 +119,10 @@ final class BenchOptimizeCommand implements Command {
         return out;
     }
 
-    private static PnlMatrix current() {
-        try (Warehouse warehouse = Warehouses.open(ConfigLoader.load())) {
-            return warehouse.currentMatrix().orElseThrow(() -> new NoDatasetException(warehouse.location()));
+    private static PnlMatrix current(Context context) {
+        try (Components components = context.open()) {
+            return components.warehouse().currentMatrix()
+                    .orElseThrow(() -> new NoDatasetException(components.warehouse().location()));
         }
     }
 

@@ -1,6 +1,7 @@
 package io.heavyingest.bench;
 
-import io.heavyingest.config.ConfigLoader;
+import io.heavyingest.app.Components;
+import io.heavyingest.app.Settings;
 import io.heavyingest.config.HeavyIngestConfig;
 import io.heavyingest.generate.GeneratorSpec;
 import io.heavyingest.generate.PnlFileGenerator;
@@ -81,11 +82,12 @@ public final class IngestBenchmark {
                 Path db = workDir.resolve("bench-warehouse-" + i + ".duckdb");
                 Files.deleteIfExists(db);
                 Files.deleteIfExists(db.resolveSibling(db.getFileName() + ".wal"));
-                HeavyIngestConfig config = ConfigLoader.load(Map.of("heavy-ingest.warehouse.duckdb.path", db.toString()));
+                Settings settings = Settings.load(Map.of("heavy-ingest.warehouse.duckdb.path", db.toString(),
+                        "heavy-ingest.warehouse.kind", "DUCKDB"));
                 IngestResult result;
-                try (Warehouse warehouse = new io.heavyingest.warehouse.duckdb.DuckDbWarehouse(config)) {
+                try (Components components = Components.open(settings)) {
                     long t = System.nanoTime();
-                    result = new IngestService(warehouse, config).ingest(LocalFiles.request(file, null));
+                    result = components.ingest().load(LocalFiles.request(file, null));
                     if (i >= 0) { // run -1 warms up the JIT and DuckDB
                         millis.add((System.nanoTime() - t) / 1e6);
                         parse.add((double) result.record().parseMillis());

@@ -1,4 +1,4 @@
-package io.heavyingest.warehouse;
+package io.heavyingest.optimize;
 
 import java.time.LocalDate;
 import java.util.List;

@@ -1,0 +1,75 @@
+package io.heavyingest.app;
+
+import io.heavyingest.bucket.ObjectStore;
+import io.heavyingest.delivery.ObjectIngestService;
+import io.heavyingest.ingest.IngestService;
+import io.heavyingest.optimize.OptimizationService;
+import io.heavyingest.warehouse.Warehouse;
+
+/**
+ * The composition root: the one place that builds the service graph from {@link Settings}. The Lambda producers,
+ * the local command and the tests all get their services here.
+ */
+public final class Components implements AutoCloseable {
+    private final Settings settings;
+    private final Warehouse warehouse;
+    private final boolean ownsWarehouse;
+    private final IngestService ingest;
+
+    private Components(Settings settings, Warehouse warehouse, boolean ownsWarehouse) {
+        this.settings = settings;
+        this.warehouse = warehouse;
+        this.ownsWarehouse = ownsWarehouse;
+        this.ingest = new IngestService(warehouse, settings.core());
+    }
+
+    /** Opens the configured warehouse and builds on it; {@link #close()} closes the warehouse. */
+    public static Components open(Settings settings) {
+        return new Components(settings, openWarehouse(settings), true);
+    }
+
+    /** Builds on a warehouse the caller opened and closes (a CDI bean, or a wrapped one in tests). */
+    public static Components on(Settings settings, Warehouse warehouse) {
+        return new Components(settings, warehouse, false);
+    }
+
+    /** The configured warehouse: HeavyDB or the embedded DuckDB default, per {@code heavy-ingest.warehouse.kind}. */
+    public static Warehouse openWarehouse(Settings settings) {
+        return Warehouses.open(settings.core(), settings.heavydb(), System::getenv);
+    }
+
+    public Settings settings() {
+        return settings;
+    }
+
+    public Warehouse warehouse() {
+        return warehouse;
+    }
+
+    /** Loads a stream that is not published yet (no delivery decisions). */
+    public IngestService ingest() {
+        return ingest;
+    }
+
+    /**
+     * Exactly-once loading of objects from {@code store}.
+     *
+     * @param outputBucket where manifests and error reports go; null for the bucket each object came from
+     */
+    public ObjectIngestService delivery(ObjectStore store, String outputBucket) {
+        return new ObjectIngestService(warehouse, ingest, store, settings.bucket(), settings.delivery(), outputBucket,
+                settings.core().schema().currentTable());
+    }
+
+    /** The portfolio optimizer with the configured budgets. */
+    public OptimizationService optimizer() {
+        return new OptimizationService(settings.optimize());
+    }
+
+    @Override
+    public void close() {
+        if (ownsWarehouse) {
+            warehouse.close();
+        }
+    }
+}
