@@ -22,6 +22,15 @@ public interface HeavyDbConfig {
     /** File holding the password (for example a mounted secret), used when no password is set; env HEAVYDB_PASSWORD_FILE also works. */
     Optional<String> passwordFile();
 
+    /**
+     * Secrets Manager secret (ARN or name) holding the password, used when no password or password file is set:
+     * read at the first connection, never logged, and read once more when a login is refused (rotation).
+     */
+    Optional<String> passwordSecretArn();
+
+    /** Secrets Manager endpoint override (an S3-style local stand-in or a custom VPC endpoint); empty uses AWS's. */
+    Optional<java.net.URI> secretsEndpoint();
+
     /** How long to wait for the TCP connection to open. */
     @WithDefault("10s")
     Duration connectTimeout();

@@ -74,16 +74,24 @@ public record HeavyDbEndpoint(String host, int port, String user, String databas
      * {@code HEAVYDB_PASSWORD} and {@code HEAVYDB_PASSWORD_FILE} environment variables.
      */
     public static Optional<HeavyDbEndpoint> resolve(HeavyDbConfig config, Function<String, String> env) {
-        Optional<String> url = config.url().or(() -> nonBlank(env.apply("HEAVYDB_URL")));
-        if (url.isEmpty()) {
-            return Optional.empty();
-        }
-        String password = config.password()
+        return url(config, env).map(url -> parse(url, password(config, env).orElse(null)));
+    }
+
+    /** The configured server URL, if any: the mapped setting, then {@code HEAVYDB_URL}. */
+    public static Optional<String> url(HeavyDbConfig config, Function<String, String> env) {
+        return config.url().or(() -> nonBlank(env.apply("HEAVYDB_URL")));
+    }
+
+    /**
+     * The password given directly: the mapped settings, then {@code HEAVYDB_PASSWORD}, then the file named by
+     * the password-file setting or {@code HEAVYDB_PASSWORD_FILE}. Empty when none is set (the caller may then
+     * read it from Secrets Manager).
+     */
+    public static Optional<String> password(HeavyDbConfig config, Function<String, String> env) {
+        return config.password()
                 .or(() -> nonBlank(env.apply("HEAVYDB_PASSWORD")))
                 .or(() -> config.passwordFile().or(() -> nonBlank(env.apply("HEAVYDB_PASSWORD_FILE")))
-                        .map(HeavyDbEndpoint::readPasswordFile))
-                .orElse(null);
-        return Optional.of(parse(url.get(), password));
+                        .map(HeavyDbEndpoint::readPasswordFile));
     }
 
     private static Optional<String> nonBlank(String value) {
