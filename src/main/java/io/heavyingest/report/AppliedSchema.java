@@ -57,7 +57,7 @@ public record AppliedSchema(Engine engine, String table, List<Column> columns, L
         }
 
         /** Whether the values are stored as dictionary keys (TEXT ENCODING DICT, or an ENUM). */
-        public boolean isDictionary() {
+        public boolean dictionaryEncoded() {
             return "DICT".equalsIgnoreCase(encoding) || isType("ENUM");
         }
 

@@ -162,7 +162,7 @@ public final class SchemaVerifier {
         Optional<Column> strategy = applied.column(plan.strategyColumn());
         if (strategy.isEmpty()) {
             misses.add(plan.strategyColumn() + " is missing");
-        } else if (!strategy.get().isDictionary()) {
+        } else if (!strategy.get().dictionaryEncoded()) {
             misses.add(plan.strategyColumn() + " is " + strategy.get().describe() + ", not dictionary-encoded");
         } else if (strategy.get().isType("ENUM")) {
             Integer bits = strategy.get().encodingBits();
@@ -210,7 +210,7 @@ public final class SchemaVerifier {
                 ? "fragment min/max metadata on " + plan.dateColumn()
                 : "row-group min/max zone maps on " + plan.dateColumn();
         String appliedText = "no indexes; " + strategyText + "; " + pruning;
-        if (strategy.isEmpty() || !strategy.get().isDictionary()) {
+        if (strategy.isEmpty() || !strategy.get().dictionaryEncoded()) {
             return new SchemaRow(INDEX_STRATEGY, requirement, planned, appliedText, Status.NOT_MET,
                     "without an index, strategy lookups rely on dictionary keys, and " + strategyText
                             + " is not dictionary-encoded");
