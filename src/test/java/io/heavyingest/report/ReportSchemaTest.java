@@ -107,4 +107,21 @@ class ReportSchemaTest {
 
         assertThat(validate(json.toString())).isNotEmpty();
     }
+    @Test
+    void validate_unversionedSourceWithETag_shouldKeepThePropertyNameAndValidate() {
+        DatasetSection d = SampleReports.dataset(MATRIX);
+        DatasetSection unversioned = new DatasetSection(d.datasetId(), new DatasetSection.Source("b", "incoming/x.csv",
+                null, "\"9b2cf535f27731c974343645a3985328\""), d.table(), d.rows(), d.strategies(), d.days(),
+                d.firstDate(), d.lastDate(), d.nullValues(), null);
+        ComplianceReport report = ComplianceReport.builder().dataset(unversioned)
+                .environment(SampleReports.duckDbEnvironment()).plan(SampleReports.plan(MATRIX.strategies()))
+                .applied(SampleReports.duckDbApplied("t")).build();
+        ObjectNode json = tree(report);
+
+        assertThat(json.at("/dataset/source/eTag").asText()).isEqualTo("\"9b2cf535f27731c974343645a3985328\"");
+        assertThat(json.at("/dataset/source").has("versionId")).isFalse();
+        assertThat(validate(json.toString())).isEmpty();
+        ((ObjectNode) json.at("/dataset/source")).remove("eTag");
+        assertThat(validate(json.toString())).isNotEmpty();
+    }
 }
