@@ -31,6 +31,9 @@ public record Benchmark(String name, String description, Target target, Statisti
                         double firstRun, Double warmMedian, double measured, boolean pass, String sql,
                         List<Check> checks, Map<String, Object> details) {
 
+    /** Benchmark names: lower case, digits, '.', '_' and '-' (the JSON Schema enforces the same). */
+    public static final java.util.regex.Pattern NAME = java.util.regex.Pattern.compile("[a-z0-9][a-z0-9._-]*");
+
     public Benchmark {
         Objects.requireNonNull(name, "name");
         Objects.requireNonNull(description, "description");
@@ -39,6 +42,9 @@ public record Benchmark(String name, String description, Target target, Statisti
         samples = List.copyOf(samples);
         checks = checks == null ? List.of() : List.copyOf(checks);
         details = details == null ? Map.of() : java.util.Collections.unmodifiableMap(new TreeMap<>(details));
+        if (!NAME.matcher(name).matches()) {
+            throw new IllegalArgumentException("benchmark name \"" + name + "\" must match " + NAME.pattern());
+        }
         if (samples.isEmpty()) {
             throw new IllegalArgumentException("benchmark " + name + " has no samples");
         }

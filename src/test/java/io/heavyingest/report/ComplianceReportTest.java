@@ -185,4 +185,9 @@ class ComplianceReportTest {
         assertThatThrownBy(() -> ReportJson.read(json.getBytes(StandardCharsets.UTF_8)))
                 .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("extra");
     }
+    @Test
+    void benchmark_nameWithSpaces_shouldBeRejectedAsTheSchemaWould() {
+        assertThatThrownBy(() -> Benchmark.builder("Load Time", Benchmark.Target.below(1, "s")).sample(1).build())
+                .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("\"Load Time\"");
+    }
 }
