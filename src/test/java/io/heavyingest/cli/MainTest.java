@@ -63,6 +63,47 @@ class MainTest {
     }
 
     @Test
+    void ingest_binaryGarbageHeader_shouldPrintOneEscapedLineAndRecordItEscaped() throws Exception {
+        Path bin = dir.resolve("garbage.csv");
+        byte[] bytes = new byte[300];
+        for (int i = 0; i < bytes.length; i++) {
+            bytes[i] = (byte) (i % 7 == 0 ? 0 : i % 32);   // NULs and control bytes, no line break before byte 10
+        }
+        bytes[299] = '\n';
+        Files.write(bin, bytes);
+
+        assertThat(run("ingest", bin.toString())).isEqualTo(Main.BAD_INPUT);
+
+        String line = stderr();
+        assertThat(line.lines()).hasSize(1);
+        assertThat(line).startsWith("error: " + bin + ":1:1: first header field must be \"Date\" but is \"\\u0000\\u0001");
+        assertThat(line).doesNotContain("\u0000").doesNotContain("\u0001");
+        assertThat(run("datasets", "--json")).isEqualTo(Main.OK);
+        JsonNode history = JSON.readTree(stdout());
+        assertThat(history.get(0).get("status").asText()).isEqualTo("FAILED");
+        assertThat(history.get(0).get("error").asText()).contains("\\u0000").doesNotContain("\u0000");
+    }
+
+    @Test
+    void anyCommand_invalidTypedSetting_shouldBeAUsageErrorNamingTheProperty() {
+        for (String[] setting : new String[][] {
+                {"heavy-ingest.warehouse.kind", "mysql"},
+                {"heavy-ingest.heavydb.read-timeout", "soon"},
+                {"heavy-ingest.optimize.sizes", "60..35"},
+                {"heavy-ingest.optimize.algorithms", "GA,XYZ"},
+                {"heavy-ingest.schema.date-encoding", "DAYS64"}}) {
+            System.setProperty(setting[0], setting[1]);
+            try {
+                assertThat(run("datasets")).as(setting[0]).isEqualTo(Main.USAGE);
+                assertThat(stderr()).as(setting[0]).contains(setting[0]).contains(setting[1]);
+                assertThat(stderr().lines()).as(setting[0]).hasSize(1);
+            } finally {
+                System.clearProperty(setting[0]);
+            }
+        }
+    }
+
+    @Test
     void ingestJson_shouldPrintOneObjectWithTheSummaryKeys() throws Exception {
         int code = run("ingest", "src/test/resources/data/sensex_500x82.csv", "--json");
         assertThat(code).as(stderr()).isZero();
