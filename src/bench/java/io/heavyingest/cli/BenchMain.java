@@ -1,6 +1,5 @@
 package io.heavyingest.cli;
 
-import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.Map;
 
@@ -23,14 +22,6 @@ public final class BenchMain {
     }
 
     public static void main(String[] args) {
-        Logging.configure(Arrays.asList(args).contains("--verbose"));
-        Map<String, Command> commands = commands();
-        String name = args.length == 0 ? "" : args[0];
-        Command command = commands.get(name);
-        if (command == null) {
-            System.err.println(Main.usage(commands));
-            System.exit(name.isEmpty() || "--help".equals(name) ? Main.OK : Main.USAGE);
-        }
-        System.exit(Command.execute(command, name, Arrays.copyOfRange(args, 1, args.length), new Context()));
+        System.exit(Main.run(args, commands(), null));
     }
 }

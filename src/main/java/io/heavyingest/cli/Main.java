@@ -34,9 +34,13 @@ public final class Main {
 
     /** Runs a command and returns its exit code; never calls System.exit, so tests can call it. */
     public static int run(String[] args) {
+        return run(args, commands(), "run");
+    }
+
+    /** Runs one of {@code commands}; {@code defaultCommand} runs when no command is named (null: print usage). */
+    static int run(String[] args, Map<String, Command> commands, String defaultCommand) {
         Logging.configure(Arrays.asList(args).contains("--verbose"));
-        String name = args.length == 0 ? "run" : args[0];
-        Map<String, Command> commands = commands();
+        String name = args.length == 0 ? (defaultCommand == null ? "help" : defaultCommand) : args[0];
         Command command = commands.get(name);
         if (command == null || "--help".equals(name) || "help".equals(name)) {
             System.err.println(usage(commands));

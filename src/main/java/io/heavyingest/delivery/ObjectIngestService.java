@@ -1,6 +1,7 @@
 package io.heavyingest.delivery;
 
 import io.heavyingest.bucket.BucketConfig;
+import io.heavyingest.bucket.CountingInputStream;
 import io.heavyingest.json.Json;
 import io.heavyingest.bucket.ErrorReport;
 import io.heavyingest.bucket.Manifest;
@@ -18,8 +19,6 @@ import io.heavyingest.warehouse.LoadRecord;
 import io.heavyingest.warehouse.Warehouse;
 import org.jboss.logging.Logger;
 
-import java.io.FilterInputStream;
-import java.io.IOException;
 import java.io.InputStream;
 import java.time.Duration;
 import java.time.Instant;
@@ -122,16 +121,16 @@ public final class ObjectIngestService {
             LOG.warnf("ignored %s: %s", name, SafeText.message(gone.getMessage()));
             return new ObjectOutcome.Ignored(object, gone.getMessage());
         }
-        CountingStream counted = new CountingStream(content);
+        CountingInputStream counted = new CountingInputStream(content);
         IngestResult result;
         try {
             result = ingest.load(new IngestRequest(datasetId, name, object.size(), counted));
         } catch (CsvFormatException bad) {
-            recordFailure(datasetId, name, counted.count, started, t0, bad.getMessage(), bad);
+            recordFailure(datasetId, name, counted.count(), started, t0, bad.getMessage(), bad);
             return reject(object, datasetId, name, bad);
         } catch (RuntimeException e) {
             TransientIngestException failure = transientFailure(name, e);
-            recordFailure(datasetId, name, counted.count, started, t0, failure.getMessage(), failure);
+            recordFailure(datasetId, name, counted.count(), started, t0, failure.getMessage(), failure);
             throw failure;
         }
         String manifestKey = transientOnFailure(name, () -> writeManifest(object, datasetId, result.record()));
@@ -268,39 +267,5 @@ public final class ObjectIngestService {
     private static TransientIngestException transientFailure(String name, RuntimeException e) {
         String message = e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage();
         return new TransientIngestException(name + ": " + SafeText.message(message), e);
-    }
-
-    /** Counts the bytes read from the object, for the history row of an attempt that fails. */
-    private static final class CountingStream extends FilterInputStream {
-        long count;
-
-        CountingStream(InputStream in) {
-            super(in);
-        }
-
-        @Override
-        public int read() throws IOException {
-            int b = super.read();
-            if (b >= 0) {
-                count++;
-            }
-            return b;
-        }
-
-        @Override
-        public int read(byte[] b, int off, int len) throws IOException {
-            int n = super.read(b, off, len);
-            if (n > 0) {
-                count += n;
-            }
-            return n;
-        }
-
-        @Override
-        public long skip(long n) throws IOException {
-            long skipped = super.skip(n);
-            count += Math.max(0, skipped);
-            return skipped;
-        }
     }
 }

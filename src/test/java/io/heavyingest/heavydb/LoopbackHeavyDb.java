@@ -1,5 +1,7 @@
 package io.heavyingest.heavydb;
 
+import io.heavyingest.bucket.CountingInputStream;
+
 import org.apache.thrift.TConfiguration;
 import org.apache.thrift.TException;
 import org.apache.thrift.protocol.TBinaryProtocol;
@@ -14,9 +16,7 @@ import org.apache.thrift.transport.TTransport;
 
 import java.io.BufferedInputStream;
 import java.io.BufferedOutputStream;
-import java.io.FilterInputStream;
 import java.io.IOException;
-import java.io.InputStream;
 import java.net.InetAddress;
 import java.net.ServerSocket;
 import java.net.Socket;
@@ -167,7 +167,7 @@ public final class LoopbackHeavyDb implements AutoCloseable {
 
     private void serve(Socket socket) {
         try (socket) {
-            CountingInput counting = new CountingInput(socket.getInputStream());
+            CountingInputStream counting = new CountingInputStream(socket.getInputStream());
             TTransport transport = sink
                     ? new TIOStreamTransport(TConfiguration.custom().setMaxMessageSize(Integer.MAX_VALUE).build(),
                             new BufferedInputStream(counting, 1 << 16), new BufferedOutputStream(socket.getOutputStream()))
@@ -175,12 +175,12 @@ public final class LoopbackHeavyDb implements AutoCloseable {
             TProtocol p = new TBinaryProtocol(transport);
             while (!socket.isClosed()) {
                 // the client waits for each reply, so nothing of the next call is buffered yet
-                long before = counting.count;
+                long before = counting.count();
                 TMessage msg = p.readMessageBegin();
                 if (sink && msg.name.equals(HeavyRpc.LOAD_COLUMNAR)) {
                     sinkLoad(p);
                     p.readMessageEnd();
-                    sinkBytes.addAndGet(counting.count - before);
+                    sinkBytes.addAndGet(counting.count() - before);
                     sinkCalls.incrementAndGet();
                     ServerReplies.writeReply(p, msg.name, msg.seqid, TType.VOID, null);
                     continue;
@@ -493,33 +493,6 @@ public final class LoopbackHeavyDb implements AutoCloseable {
         }
         p.readStructEnd();
         return n;
-    }
-
-    /** Counts bytes taken from the socket. */
-    private static final class CountingInput extends FilterInputStream {
-        volatile long count;
-
-        CountingInput(InputStream in) {
-            super(in);
-        }
-
-        @Override
-        public int read() throws IOException {
-            int b = super.read();
-            if (b >= 0) {
-                count++;
-            }
-            return b;
-        }
-
-        @Override
-        public int read(byte[] buf, int off, int len) throws IOException {
-            int n = super.read(buf, off, len);
-            if (n > 0) {
-                count += n;
-            }
-            return n;
-        }
     }
 
     @Override
