@@ -53,19 +53,4 @@ public record ColumnType(String name, TypeInfo type, boolean reservedKeyword, St
         return new ColumnType(name, type, reserved, src, system, physical, colId, def, comment);
     }
 
-    public void write(TProtocol p) throws TException {
-        ThriftFields.struct(p, () -> {
-            ThriftFields.string(p, 1, name);
-            ThriftFields.begin(p, TType.STRUCT, 2);
-            type.write(p);
-            p.writeFieldEnd();
-            ThriftFields.bool(p, 3, reservedKeyword);
-            ThriftFields.string(p, 4, srcName);
-            ThriftFields.bool(p, 5, system);
-            ThriftFields.bool(p, 6, physical);
-            ThriftFields.i64(p, 7, colId);
-            ThriftFields.optionalString(p, 8, defaultValue);
-            ThriftFields.optionalString(p, 9, comment);
-        });
-    }
 }

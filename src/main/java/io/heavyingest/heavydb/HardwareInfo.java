@@ -53,15 +53,6 @@ public record HardwareInfo(short numGpuHw, short numCpuHw, short numGpuAllocated
             return new Gpu(sm, clock, memory, major, minor);
         }
 
-        void write(TProtocol p) throws TException {
-            ThriftFields.struct(p, () -> {
-                ThriftFields.i32(p, 1, numSm);
-                ThriftFields.i64(p, 2, clockFrequencyKhz);
-                ThriftFields.i64(p, 3, memory);
-                ThriftFields.i16(p, 4, computeCapabilityMajor);
-                ThriftFields.i16(p, 5, computeCapabilityMinor);
-            });
-        }
     }
 
     static HardwareInfo read(TProtocol p) throws TException {
@@ -85,17 +76,6 @@ public record HardwareInfo(short numGpuHw, short numCpuHw, short numGpuAllocated
         return new HardwareInfo(gpuHw, cpuHw, allocated, start, host, gpus);
     }
 
-    void write(TProtocol p) throws TException {
-        ThriftFields.struct(p, () -> {
-            ThriftFields.i16(p, 1, numGpuHw);
-            ThriftFields.i16(p, 2, numCpuHw);
-            ThriftFields.i16(p, 3, numGpuAllocated);
-            ThriftFields.i16(p, 4, startGpu);
-            ThriftFields.string(p, 5, hostName);
-            ThriftFields.structList(p, 6, gpus, (q, g) -> g.write(q));
-        });
-    }
-
     /** Reads {@code TClusterHardwareInfo}: its only field is the list of nodes. */
     public static List<HardwareInfo> readCluster(TProtocol p) throws TException {
         List<HardwareInfo> nodes = List.of();
@@ -108,8 +88,4 @@ public record HardwareInfo(short numGpuHw, short numCpuHw, short numGpuAllocated
         return nodes;
     }
 
-    /** Writes {@code TClusterHardwareInfo}. */
-    public static void writeCluster(TProtocol p, List<HardwareInfo> nodes) throws TException {
-        ThriftFields.struct(p, () -> ThriftFields.structList(p, 1, nodes, (q, n) -> n.write(q)));
-    }
 }

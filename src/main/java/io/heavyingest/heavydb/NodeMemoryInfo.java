@@ -70,17 +70,6 @@ public record NodeMemoryInfo(String hostName, long pageSize, long maxNumPages, l
             return new MemoryData(slab, start, pages, touch, key, epoch, free);
         }
 
-        void write(TProtocol p) throws TException {
-            ThriftFields.struct(p, () -> {
-                ThriftFields.i64(p, 1, slab);
-                ThriftFields.i32(p, 2, startPage);
-                ThriftFields.i64(p, 3, numPages);
-                ThriftFields.i32(p, 4, touch);
-                ThriftFields.i64List(p, 5, chunkKey);
-                ThriftFields.i32(p, 6, bufferEpoch);
-                ThriftFields.bool(p, 7, free);
-            });
-        }
     }
 
     public static NodeMemoryInfo read(TProtocol p) throws TException {
@@ -104,14 +93,4 @@ public record NodeMemoryInfo(String hostName, long pageSize, long maxNumPages, l
         return new NodeMemoryInfo(host, page, max, allocated, capped, data);
     }
 
-    public void write(TProtocol p) throws TException {
-        ThriftFields.struct(p, () -> {
-            ThriftFields.string(p, 1, hostName);
-            ThriftFields.i64(p, 2, pageSize);
-            ThriftFields.i64(p, 3, maxNumPages);
-            ThriftFields.i64(p, 4, numPagesAllocated);
-            ThriftFields.bool(p, 5, allocationCapped);
-            ThriftFields.structList(p, 6, nodeMemoryData, (q, d) -> d.write(q));
-        });
-    }
 }

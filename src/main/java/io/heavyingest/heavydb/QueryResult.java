@@ -115,23 +115,4 @@ public record QueryResult(List<ColumnType> rowDesc, List<ResultColumn> columns, 
         return out;
     }
 
-    /** Writes the result as the server does: an empty row-wise list next to the columns. */
-    public void write(TProtocol p) throws TException {
-        ThriftFields.struct(p, () -> {
-            ThriftFields.begin(p, TType.STRUCT, 1);
-            ThriftFields.struct(p, () -> {
-                ThriftFields.structList(p, 1, rowDesc, (q, c) -> c.write(q));
-                ThriftFields.structList(p, 2, List.of(), (q, v) -> { });
-                ThriftFields.structList(p, 3, columns, (q, c) -> c.write(q));
-                ThriftFields.bool(p, 4, columnar);
-            });
-            p.writeFieldEnd();
-            ThriftFields.i64(p, 2, executionMillis);
-            ThriftFields.i64(p, 3, totalMillis);
-            ThriftFields.string(p, 4, nonce);
-            ThriftFields.string(p, 5, debug);
-            ThriftFields.bool(p, 6, success);
-            ThriftFields.i32(p, 7, queryType);
-        });
-    }
 }

@@ -99,32 +99,4 @@ public sealed interface ResultColumn {
         p.readListEnd();
     }
 
-    /** Writes the column as the server does in a reply: all four lists present, the unused ones empty. */
-    default void write(TProtocol p) throws TException {
-        ThriftFields.struct(p, () -> {
-            ThriftFields.begin(p, TType.STRUCT, 1);
-            ThriftFields.struct(p, () -> {
-                ThriftFields.i64List(p, 1, this instanceof Ints i ? i.values() : new long[0]);
-                ThriftFields.begin(p, TType.LIST, 2);
-                double[] reals = this instanceof Reals r ? r.values() : new double[0];
-                p.writeListBegin(new TList(TType.DOUBLE, reals.length));
-                for (double v : reals) {
-                    p.writeDouble(v);
-                }
-                p.writeListEnd();
-                p.writeFieldEnd();
-                ThriftFields.stringList(p, 3, this instanceof Strings s ? s.values() : List.of());
-                ThriftFields.structList(p, 4, List.of(), (q, v) -> { });
-            });
-            p.writeFieldEnd();
-            ThriftFields.begin(p, TType.LIST, 2);
-            boolean[] nulls = nulls();
-            p.writeListBegin(new TList(TType.BOOL, nulls.length));
-            for (boolean n : nulls) {
-                p.writeBool(n);
-            }
-            p.writeListEnd();
-            p.writeFieldEnd();
-        });
-    }
 }

@@ -54,18 +54,4 @@ public record ServerStatus(boolean readOnly, String version, boolean renderingEn
         return new ServerStatus(readOnly, version, rendering, start, edition, host, poly, role, renderer, hostId);
     }
 
-    public void write(TProtocol p) throws TException {
-        ThriftFields.struct(p, () -> {
-            ThriftFields.bool(p, 1, readOnly);
-            ThriftFields.string(p, 2, version);
-            ThriftFields.bool(p, 3, renderingEnabled);
-            ThriftFields.i64(p, 4, startTime);
-            ThriftFields.string(p, 5, edition);
-            ThriftFields.string(p, 6, hostName);
-            ThriftFields.bool(p, 7, polyRenderingEnabled);
-            ThriftFields.i32(p, 8, role);
-            ThriftFields.string(p, 9, rendererStatusJson);
-            ThriftFields.string(p, 10, hostId);
-        });
-    }
 }

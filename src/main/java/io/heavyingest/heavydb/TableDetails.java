@@ -67,17 +67,6 @@ public record TableDetails(List<ColumnType> rowDesc, long fragmentSize, long pag
             return new RefreshInfo(update, timing, start, interval, count, last, next);
         }
 
-        void write(TProtocol p) throws TException {
-            ThriftFields.struct(p, () -> {
-                ThriftFields.i32(p, 1, updateType);
-                ThriftFields.i32(p, 2, timingType);
-                ThriftFields.string(p, 3, startDateTime);
-                ThriftFields.i32(p, 4, intervalType);
-                ThriftFields.i64(p, 5, intervalCount);
-                ThriftFields.string(p, 6, lastRefreshTime);
-                ThriftFields.string(p, 7, nextRefreshTime);
-            });
-        }
     }
 
     public static TableDetails read(TProtocol p) throws TException {
@@ -116,25 +105,4 @@ public record TableDetails(List<ColumnType> rowDesc, long fragmentSize, long pag
                 tableType, refresh, sharded, comment);
     }
 
-    public void write(TProtocol p) throws TException {
-        ThriftFields.struct(p, () -> {
-            ThriftFields.structList(p, 1, rowDesc, (q, c) -> c.write(q));
-            ThriftFields.i64(p, 2, fragmentSize);
-            ThriftFields.i64(p, 3, pageSize);
-            ThriftFields.i64(p, 4, maxRows);
-            ThriftFields.string(p, 5, viewSql);
-            ThriftFields.i64(p, 6, shardCount);
-            ThriftFields.string(p, 7, keyMetainfo);
-            ThriftFields.bool(p, 8, temporary);
-            ThriftFields.i32(p, 9, partitionDetail);
-            ThriftFields.i32(p, 10, tableType);
-            if (refreshInfo != null) {
-                ThriftFields.begin(p, TType.STRUCT, 11);
-                refreshInfo.write(p);
-                p.writeFieldEnd();
-            }
-            ThriftFields.string(p, 12, shardedColumnName);
-            ThriftFields.optionalString(p, 13, comment);
-        });
-    }
 }

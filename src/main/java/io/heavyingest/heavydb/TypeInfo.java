@@ -47,22 +47,6 @@ public record TypeInfo(int type, int encoding, boolean nullable, boolean isArray
         return new TypeInfo(type, encoding, nullable, isArray, precision, scale, compParam, size);
     }
 
-    /** Writes the fields in id order, as the server does (the IDL declares encoding before nullable). */
-    public void write(TProtocol p) throws TException {
-        ThriftFields.struct(p, () -> {
-            ThriftFields.i32(p, 1, type);
-            ThriftFields.bool(p, 2, nullable);
-            ThriftFields.bool(p, 3, isArray);
-            ThriftFields.i32(p, 4, encoding);
-            ThriftFields.i32(p, 5, precision);
-            ThriftFields.i32(p, 6, scale);
-            ThriftFields.i32(p, 7, compParam);
-            if (size != null) {
-                ThriftFields.i32(p, 8, size);
-            }
-        });
-    }
-
     /** The SQL type name, for example {@code DATE} or {@code TEXT}. */
     public String typeName() {
         return DatumType.name(type);

@@ -268,16 +268,16 @@ public final class LoopbackHeavyDb implements AutoCloseable {
                     case HeavyRpc.SQL_EXECUTE -> sql(p, msg, (String) args.get(2), (String) args.get(4));
                     case HeavyRpc.GET_TABLE_DETAILS -> tableDetails(p, msg, (String) args.get(2));
                     case HeavyRpc.GET_SERVER_STATUS -> ServerReplies.writeReply(p, msg.name, msg.seqid, TType.STRUCT,
-                            () -> new ServerStatus(false, "8.1.0-loopback", false, 1_764_000_000L, "os", "loopback",
-                                    false, 0, "", "").write(p));
+                            () -> ReplyEncoders.write(p, new ServerStatus(false, "8.1.0-loopback", false, 1_764_000_000L, "os", "loopback",
+                                    false, 0, "", "")));
                     case HeavyRpc.GET_HARDWARE_INFO -> ServerReplies.writeReply(p, msg.name, msg.seqid, TType.STRUCT,
-                            () -> HardwareInfo.writeCluster(p, List.of(new HardwareInfo((short) 0, (short) 2,
+                            () -> ReplyEncoders.writeCluster(p, List.of(new HardwareInfo((short) 0, (short) 2,
                                     (short) 0, (short) 0, "loopback", List.of()))));
                     case HeavyRpc.GET_MEMORY -> ServerReplies.writeReply(p, msg.name, msg.seqid, TType.LIST,
                             () -> ThriftFields.structListBody(p, List.of(new NodeMemoryInfo("loopback", 2_097_152L,
                                     64, 3, false, List.of(new NodeMemoryInfo.MemoryData(0, 0, 3, 1,
                                     new long[] {1, 2, 3, 0}, 0, false))))
-                                    , (q, m) -> m.write(q)));
+                                    , ReplyEncoders::write));
                     default -> throw new IllegalStateException(msg.name);
                 }
             }
@@ -325,7 +325,7 @@ public final class LoopbackHeavyDb implements AutoCloseable {
             columns.add(resultColumn(col, result.values().get(c)));
         }
         QueryResult r = new QueryResult(desc, columns, true, 1, 1, nonce, "", true, desc.isEmpty() ? 4 : 1);
-        ServerReplies.writeReply(p, msg.name, msg.seqid, TType.STRUCT, () -> r.write(p));
+        ServerReplies.writeReply(p, msg.name, msg.seqid, TType.STRUCT, () -> ReplyEncoders.write(p, r));
     }
 
     private void tableDetails(TProtocol p, TMessage msg, String name) throws TException {
@@ -347,7 +347,7 @@ public final class LoopbackHeavyDb implements AutoCloseable {
                     viewTarget != null ? catalog.views.get(name)[0] : "", 0, "[]", false, 0,
                     viewTarget != null ? 3 : 0, new TableDetails.RefreshInfo(0, 0, "", 0, 0, "", ""), "", null);
         }
-        ServerReplies.writeReply(p, msg.name, msg.seqid, TType.STRUCT, () -> details.write(p));
+        ServerReplies.writeReply(p, msg.name, msg.seqid, TType.STRUCT, () -> ReplyEncoders.write(p, details));
     }
 
     private static ColumnType columnType(LoopbackCatalog.Column c, int index) {
