@@ -1,5 +1,6 @@
 package io.heavyingest.cli;
 
+import io.heavyingest.ingest.DatasetIds;
 import io.heavyingest.app.Components;
 import io.heavyingest.json.Json;
 import io.heavyingest.delivery.ObjectOutcome;
@@ -21,6 +22,9 @@ final class IngestCommand implements Command {
         boolean json = args.flag("json");
         String datasetId = args.option("dataset-id", null);
         args.rejectUnknown();
+        if (datasetId != null && !DatasetIds.isValid(datasetId)) {
+            throw new UsageException("--dataset-id must be 1 to 32 lower-case letters or digits");
+        }
         if (args.positional().size() != 1) {
             throw new UsageException("expected exactly one file, got " + args.positional().size());
         }

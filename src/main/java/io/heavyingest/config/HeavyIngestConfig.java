@@ -31,6 +31,22 @@ public interface HeavyIngestConfig {
         /** Files larger than this are rejected as bad input before any row is loaded. */
         @WithDefault("4294967296")
         long maxFileBytes();
+
+        /** Longest line (header or row) accepted; a longer one is bad input, so memory stays bounded. */
+        @WithDefault("67108864")
+        long maxLineBytes();
+
+        /** Longest single field (strategy name or value) accepted, in bytes. */
+        @WithDefault("4096")
+        int maxFieldBytes();
+
+        /** Most header columns accepted (Date, Day and strategies). */
+        @WithDefault("262144")
+        int maxColumns();
+
+        /** Most data rows (dates) accepted in one file. */
+        @WithDefault("100000")
+        long maxDays();
     }
 
     interface Schema {

@@ -31,8 +31,11 @@ public final class CsvFormatException extends RuntimeException {
     }
 
     private static String format(String source, long line, int column, String strategy, String detail) {
-        StringBuilder sb = new StringBuilder().append(source).append(':').append(line);
-        if (column > 0) {
+        StringBuilder sb = new StringBuilder().append(source);
+        if (line > 0) {
+            sb.append(':').append(line);
+        }
+        if (line > 0 && column > 0) {
             sb.append(':').append(column);
         }
         sb.append(": ").append(detail);
@@ -47,7 +50,7 @@ public final class CsvFormatException extends RuntimeException {
     /** Name of the file or object the problem is in. */
     public String source() { return source; }
 
-    /** 1-based line of the record that holds the problem. */
+    /** 1-based line of the record that holds the problem; 0 when the problem is not in a line (a broken gzip). */
     public long line() { return line; }
 
     /** 1-based column (field position); 0 when the problem concerns the whole line. */

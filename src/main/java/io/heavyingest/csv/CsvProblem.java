@@ -30,6 +30,18 @@ public enum CsvProblem {
     NO_ROWS,
     /** The file is larger than the configured maximum. */
     TOO_LARGE,
+    /** A record (line) is longer than {@code heavy-ingest.ingest.max-line-bytes}. */
+    LINE_TOO_LONG,
+    /** A field is longer than {@code heavy-ingest.ingest.max-field-bytes}. */
+    FIELD_TOO_LONG,
+    /** The header has more columns than {@code heavy-ingest.ingest.max-columns}. */
+    TOO_MANY_COLUMNS,
+    /** The file has more data rows than {@code heavy-ingest.ingest.max-days}. */
+    TOO_MANY_DATES,
+    /** A header field is not valid UTF-8. */
+    BAD_ENCODING,
+    /** A {@code .gz} object is complete but not a valid gzip stream (corrupt, truncated or not gzip at all). */
+    BAD_GZIP,
     /** A date falls outside the date encoding the table plan chose from the first rows. */
     DATE_OUT_OF_PLAN
 }

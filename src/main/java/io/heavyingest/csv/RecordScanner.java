@@ -3,6 +3,11 @@ package io.heavyingest.csv;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
+import io.heavyingest.text.SafeText;
+
+import java.nio.ByteBuffer;
+import java.nio.charset.CharacterCodingException;
+import java.nio.charset.CodingErrorAction;
 import java.nio.charset.StandardCharsets;
 import java.util.Arrays;
 
@@ -12,13 +17,15 @@ import java.util.Arrays;
  * <p>Fields are delimited in place in the read buffer ({@link #start(int)}, {@link #end(int)} index
  * {@link #bytes()}); quoted fields are unescaped in place. Nothing is copied for unquoted fields, which is what
  * keeps a 25,000-column file fast. LF, CRLF and a lone CR end a record; line breaks inside quotes belong to the
- * field. A leading UTF-8 byte order mark is skipped. The buffer grows to the longest record, never to the file.
+ * field. A leading UTF-8 byte order mark is skipped. The buffer grows to the longest record, never to the file, and
+ * never past the {@link CsvLimits}.
  */
 final class RecordScanner {
     private static final int READ_SIZE = 1 << 20;
 
     private final InputStream in;
     private final String source;
+    private final CsvLimits limits;
     private byte[] buf = new byte[2 * READ_SIZE];
     private int pos;
     private int limit;
@@ -34,9 +41,10 @@ final class RecordScanner {
     private long recordLine;
     private long recordBytes;
 
-    RecordScanner(InputStream in, String source) {
+    RecordScanner(InputStream in, String source, CsvLimits limits) {
         this.in = in;
         this.source = source;
+        this.limits = limits;
     }
 
     /** Reads the next record; false at end of input. Blank lines are skipped. */
@@ -183,6 +191,11 @@ final class RecordScanner {
         if (eof) {
             return p;
         }
+        // refill is only asked for when the record being scanned reaches the end of the buffer
+        if (limit - recordStart > limits.maxRecordBytes()) {
+            throw new CsvFormatException(CsvProblem.LINE_TOO_LONG, source, line, 0, null,
+                    "line is longer than " + limits.maxRecordBytes() + " bytes (heavy-ingest.ingest.max-line-bytes)");
+        }
         int shift = recordStart;
         if (shift > 0) {
             System.arraycopy(buf, shift, buf, 0, limit - shift);
@@ -215,6 +228,17 @@ final class RecordScanner {
     }
 
     private void addField(int from, int to) {
+        if (fields == limits.maxColumns()) {
+            throw new CsvFormatException(CsvProblem.TOO_MANY_COLUMNS, source, recordLine, fields + 1, null,
+                    "line has more than " + limits.maxColumns() + " fields (heavy-ingest.ingest.max-columns)");
+        }
+        if (to - from > limits.maxFieldBytes()) {
+            throw new CsvFormatException(CsvProblem.FIELD_TOO_LONG, source, recordLine, fields + 1, null,
+                    "field has " + (to - from) + " bytes, over the limit of " + limits.maxFieldBytes()
+                            + " (heavy-ingest.ingest.max-field-bytes); it starts \""
+                            + SafeText.escape(new String(buf, from, Math.min(to - from, 40), StandardCharsets.UTF_8), 40)
+                            + "\"");
+        }
         if (fields == starts.length) {
             starts = Arrays.copyOf(starts, fields * 2);
             ends = Arrays.copyOf(ends, fields * 2);
@@ -234,6 +258,18 @@ final class RecordScanner {
 
     String text(int field) {
         return new String(buf, starts[field], ends[field] - starts[field], StandardCharsets.UTF_8);
+    }
+
+    /** The field decoded as strict UTF-8; empty when its bytes are not valid UTF-8. */
+    java.util.Optional<String> strictText(int field) {
+        try {
+            return java.util.Optional.of(StandardCharsets.UTF_8.newDecoder()
+                    .onMalformedInput(CodingErrorAction.REPORT)
+                    .onUnmappableCharacter(CodingErrorAction.REPORT)
+                    .decode(ByteBuffer.wrap(buf, starts[field], ends[field] - starts[field])).toString());
+        } catch (CharacterCodingException e) {
+            return java.util.Optional.empty();
+        }
     }
 
     /** 1-based line the current record starts on. */

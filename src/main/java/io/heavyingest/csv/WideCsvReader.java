@@ -22,14 +22,21 @@ public final class WideCsvReader implements AutoCloseable {
     private final InputStream in;
     private final String source;
     private final WideHeader header;
+    private final CsvLimits limits;
     private final Map<LocalDate, Long> firstLineOfDate = new HashMap<>();
     private long rows;
 
-    /** Opens the stream and reads and validates the header; the stream is closed by {@link #close()}. */
+    /** Opens the stream with the default {@link CsvLimits}. */
     public WideCsvReader(InputStream in, String source) {
+        this(in, source, CsvLimits.DEFAULTS);
+    }
+
+    /** Opens the stream and reads and validates the header; the stream is closed by {@link #close()}. */
+    public WideCsvReader(InputStream in, String source, CsvLimits limits) {
         this.in = in;
         this.source = source;
-        this.scanner = new RecordScanner(in, source);
+        this.limits = limits;
+        this.scanner = new RecordScanner(in, source, limits);
         this.header = readHeader();
     }
 
@@ -65,7 +72,10 @@ public final class WideCsvReader implements AutoCloseable {
         List<String> names = new ArrayList<>(n - first);
         Map<String, Integer> columnOf = new HashMap<>(n * 2);
         for (int f = first; f < n; f++) {
-            String name = scanner.text(f);
+            int column = f + 1;
+            String name = scanner.strictText(f).orElseThrow(() -> new CsvFormatException(CsvProblem.BAD_ENCODING,
+                    source, line, column, null, "strategy name is not valid UTF-8: \""
+                            + SafeText.fragment(scanner.text(column - 1)) + "\""));
             if (name.isBlank()) {
                 throw new CsvFormatException(CsvProblem.EMPTY_STRATEGY_NAME, source, line, f + 1, null,
                         "strategy name is empty");
@@ -90,6 +100,10 @@ public final class WideCsvReader implements AutoCloseable {
             return false;
         }
         long line = scanner.recordLine();
+        if (rows == limits.maxDays()) {
+            throw new CsvFormatException(CsvProblem.TOO_MANY_DATES, source, line, 0, null,
+                    "file has more than " + limits.maxDays() + " data rows (heavy-ingest.ingest.max-days)");
+        }
         int n = scanner.fieldCount();
         if (n != header.fieldCount()) {
             int column = Math.min(n, header.fieldCount()) + 1;

@@ -89,9 +89,11 @@ public final class ObjectIngestService {
      * Loads an object the caller named explicitly (no key filter).
      *
      * @param datasetIdOverride dataset id to use instead of the one derived from the object's identity, or null
+     * @throws IllegalArgumentException when the override is not a valid dataset id (nothing is recorded)
      */
     public ObjectOutcome load(ObjectRef object, String datasetIdOverride, Deadline deadline) {
-        String datasetId = datasetIdOverride != null ? datasetIdOverride : DatasetIds.of(object.identity(store.scheme()));
+        String datasetId = datasetIdOverride != null ? DatasetIds.checked(datasetIdOverride)
+                : DatasetIds.of(object.identity(store.scheme()));
         String name = SafeText.fragment(store.displayName(object));
         lock(datasetId, name, deadline);
         try {

@@ -12,4 +12,9 @@ import java.io.InputStream;
  * @param content the object's bytes; the service closes it
  */
 public record IngestRequest(String datasetId, String source, long sizeBytes, InputStream content) {
+
+    /** The same request reading from {@code other}. */
+    IngestRequest withContent(InputStream other) {
+        return new IngestRequest(datasetId, source, sizeBytes, other);
+    }
 }

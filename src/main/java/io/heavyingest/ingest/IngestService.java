@@ -2,6 +2,7 @@ package io.heavyingest.ingest;
 
 import io.heavyingest.config.HeavyIngestConfig;
 import io.heavyingest.csv.CsvFormatException;
+import io.heavyingest.csv.CsvLimits;
 import io.heavyingest.csv.CsvProblem;
 import io.heavyingest.csv.WideCsvReader;
 import io.heavyingest.csv.WideHeader;
@@ -18,11 +19,9 @@ import org.jboss.logging.Logger;
 
 import java.io.IOException;
 import java.io.InputStream;
-import java.io.UncheckedIOException;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.temporal.ChronoUnit;
-import java.util.zip.GZIPInputStream;
 
 /**
  * Loads one stream that is not published yet: parse, plan, stage, verify, publish. Whether the stream should be
@@ -38,20 +37,26 @@ public final class IngestService {
     private final SchemaPlanner planner;
     private final HeavyIngestConfig.Ingest settings;
     private final String currentTable;
+    private final CsvLimits limits;
 
     public IngestService(Staging warehouse, HeavyIngestConfig config) {
         this.warehouse = warehouse;
         this.planner = new SchemaPlanner(config.schema());
         this.settings = config.ingest();
         this.currentTable = config.schema().currentTable();
+        this.limits = new CsvLimits(settings.maxLineBytes(), settings.maxFieldBytes(), settings.maxColumns(),
+                settings.maxDays());
     }
 
     /** Loads and publishes {@code request}; the caller has established that its dataset is not published. */
     public IngestResult load(IngestRequest request) {
         Instant started = Instant.now();
         long t0 = System.nanoTime();
+        CountedInput counted = new CountedInput(request.content());
         try {
-            return load(request, started, t0, new Progress(request, t0));
+            return load(request.withContent(counted), started, t0, new Progress(request, t0));
+        } catch (OutOfMemoryError e) {
+            throw new LoadOutOfMemoryException(request.source(), counted.count, e);
         } finally {
             closeQuietly(request.content());
         }
@@ -68,7 +73,7 @@ public final class IngestService {
         long parseNanos = 0;
         long loadNanos = 0;
         long p = System.nanoTime();
-        WideCsvReader reader = new WideCsvReader(in, request.source());
+        WideCsvReader reader = new WideCsvReader(in, request.source(), limits);
         WideHeader header = reader.header();
         int width = header.strategies().size();
         WideRow row = new WideRow(width);
@@ -154,7 +159,7 @@ public final class IngestService {
     private FileShape estimateShape(IngestRequest request, WideHeader header, long firstRowBytes,
                                     LocalDate first, LocalDate second) {
         long days = 1;
-        if (request.sizeBytes() > 0 && firstRowBytes > 0 && !request.source().endsWith(".gz")) {
+        if (request.sizeBytes() > 0 && firstRowBytes > 0 && !GzipInput.isGzip(request.source())) {
             days = Math.max(1, Math.round((double) (request.sizeBytes() - header.headerBytes()) / firstRowBytes));
         }
         double gap = second == null ? 1 : Math.max(1, Math.abs(ChronoUnit.DAYS.between(first, second)));
@@ -183,14 +188,7 @@ public final class IngestService {
     }
 
     private static InputStream decode(IngestRequest request) {
-        if (!request.source().endsWith(".gz")) {
-            return request.content();
-        }
-        try {
-            return new GZIPInputStream(request.content(), 1 << 16);
-        } catch (IOException e) {
-            throw new UncheckedIOException("cannot open gzip stream of " + request.source(), e);
-        }
+        return GzipInput.decode(request.content(), request.source());
     }
 
     private static long millis(long nanos) {
@@ -202,6 +200,29 @@ public final class IngestService {
             in.close();
         } catch (IOException | RuntimeException ignored) {
             // closing a stream we are done with: nothing to add
+        }
+    }
+
+    /** Counts the raw bytes read, for the message of a load that ran out of memory. */
+    private static final class CountedInput extends java.io.FilterInputStream {
+        long count;
+
+        CountedInput(InputStream in) {
+            super(in);
+        }
+
+        @Override
+        public int read() throws IOException {
+            int b = super.read();
+            count += b >= 0 ? 1 : 0;
+            return b;
+        }
+
+        @Override
+        public int read(byte[] b, int off, int len) throws IOException {
+            int n = super.read(b, off, len);
+            count += Math.max(0, n);
+            return n;
         }
     }
 

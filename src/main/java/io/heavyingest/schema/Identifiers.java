@@ -26,4 +26,12 @@ public final class Identifiers {
     public static String stagingTable(String currentTable, String datasetId) {
         return checked(currentTable + "_" + datasetId + "_stage");
     }
+
+    /**
+     * Staging table of one attempt at one dataset: unique per attempt, so two attempts can never share or drop each
+     * other's staging, and never equal to a dataset table (dataset ids hold no underscore).
+     */
+    public static String stagingTable(String currentTable, String datasetId, String attempt) {
+        return checked(currentTable + "_" + datasetId + "_stage_" + attempt);
+    }
 }

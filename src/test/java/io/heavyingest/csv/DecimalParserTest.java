@@ -48,6 +48,40 @@ class DecimalParserTest {
     }
 
     @ParameterizedTest
+    @ValueSource(strings = {"9.500000000000000000", "-95.12345678901234567", "0.9300000000000000000",
+            "9223372036854775807", "9223372036854775808", "-9223372036854775809", "9999999999999999999",
+            "18446744073709551616", "1000000000000000000.0", "0.1000000000000000000", "9.999999999999999999e5",
+            "1234567890123456789", "12345678901234567890.5", "0.0000000000000000000000000000000000001234567890123456789",
+            "1e-99999999999", "1e99999999999", "0.000000000000000000000000000000000000000000000000000000001e999999999999"})
+    void parse_nineteenDigitMantissa_shouldMatchJdk(String s) {
+        assertSameAsJdk(s);
+    }
+
+    @Test
+    void parse_randomLongMantissas_shouldMatchJdk() {
+        SplittableRandom random = new SplittableRandom(11);
+        StringBuilder sb = new StringBuilder();
+        for (int i = 0; i < 200_000; i++) {
+            sb.setLength(0);
+            if (random.nextBoolean()) {
+                sb.append('-');
+            }
+            int length = random.nextInt(17, 24);
+            int point = random.nextInt(0, length + 1);
+            for (int d = 0; d < length; d++) {
+                if (d == point) {
+                    sb.append('.');
+                }
+                sb.append((char) ('0' + (d == 0 ? random.nextInt(1, 10) : random.nextInt(10))));
+            }
+            if (random.nextInt(4) == 0) {
+                sb.append('e').append(random.nextInt(-30, 30));
+            }
+            assertSameAsJdk(sb.toString());
+        }
+    }
+
+    @ParameterizedTest
     @ValueSource(strings = {"", "-", "+", ".", "e5", "1e", "1e+", "1.2.3", "abc", "NaN", "Infinity", "0x1p3", "1d",
             "1f", " 1", "1 ", "1_000", "--1"})
     void invalidText_shouldBeReportedAsInvalid(String s) {

@@ -36,7 +36,8 @@ import static org.assertj.core.api.Assertions.assertThat;
  */
 @QuarkusTest
 @WithTestResource(value = FunctionTestResource.class,
-        initArgs = @ResourceArg(name = "heavy-ingest.ingest.max-file-bytes", value = "200000"))
+        initArgs = {@ResourceArg(name = "heavy-ingest.ingest.max-file-bytes", value = "200000"),
+                @ResourceArg(name = "heavy-ingest.ingest.max-days", value = "1000")})
 class IngestFunctionBadInputTest {
 
     BucketEnv env;
@@ -48,7 +49,21 @@ class IngestFunctionBadInputTest {
      * A file that breaks {@code problem}, with the line and column the report must name. The switch has no default,
      * so a new reader rule does not compile until it gets a bad file here.
      */
-    private record BadFile(String content, long line, int column) {
+    private record BadFile(byte[] bytes, long line, int column, String suffix) {
+        BadFile(String content, long line, int column) {
+            this(content.getBytes(StandardCharsets.UTF_8), line, column, ".csv");
+        }
+    }
+
+    private static byte[] gzip(java.util.function.Consumer<java.io.PrintStream> writer) {
+        java.io.ByteArrayOutputStream out = new java.io.ByteArrayOutputStream();
+        try (java.io.PrintStream print = new java.io.PrintStream(new java.util.zip.GZIPOutputStream(out, 1 << 16), false,
+                StandardCharsets.UTF_8)) {
+            writer.accept(print);
+        } catch (java.io.IOException e) {
+            throw new java.io.UncheckedIOException(e);
+        }
+        return out.toByteArray();
     }
 
     private static String day(LocalDate d) {
@@ -70,13 +85,38 @@ class IngestFunctionBadInputTest {
             case BAD_NUMBER -> new BadFile("Date,Day,A,B\n2024-01-04,Thursday,1,12abc\n", 2, 4);
             case NOT_FINITE -> new BadFile("Date,Day,A,B\n2024-01-04,Thursday,NaN,1\n", 2, 3);
             case NO_ROWS -> new BadFile("Date,Day,A,B\n", 2, 0);
-            case TOO_LARGE -> new BadFile(new String(Fixtures.sample(), StandardCharsets.UTF_8), 1, 0);
+            case TOO_LARGE -> new BadFile(Fixtures.sample(), 1, 0, ".csv");
             case DATE_OUT_OF_PLAN -> {
                 // the plan picks DAYS(16) from the first rows; a date far beyond its range arrives later
                 LocalDate far = LocalDate.of(2075, 1, 3);
                 yield new BadFile("Date,Day,A\n2024-01-04,Thursday,1\n2024-01-11,Thursday,2\n"
                         + far + "," + day(far) + ",3\n", 4, 1);
             }
+            case LINE_TOO_LONG -> new BadFile(gzip(out -> {
+                out.print("Date,A\n2024-01-04,");
+                String block = "1".repeat(1 << 16);
+                for (int i = 0; i < 1100; i++) { // 72 MB in one line, over the 64 MiB default
+                    out.print(block);
+                }
+            }), 2, 0, ".csv.gz");
+            case FIELD_TOO_LONG -> new BadFile("Date,A," + "B".repeat(5000) + "\n2024-01-04,1,2\n", 1, 3);
+            case TOO_MANY_COLUMNS -> new BadFile(gzip(out -> {
+                out.print("Date");
+                for (int i = 0; i < 262_144; i++) {
+                    out.print(",s"); // the column limit stops the scan before names are compared
+                }
+                out.print("\n");
+            }), 1, 262_145, ".csv.gz");
+            case TOO_MANY_DATES -> new BadFile(gzip(out -> {
+                out.print("Date,A\n");
+                LocalDate d = LocalDate.of(1800, 1, 1);
+                for (int i = 0; i <= 1000; i++) { // over max-days, set to 1000 for this class
+                    out.print(d.plusDays(i) + ",1\n");
+                }
+            }), 1002, 0, ".csv.gz");
+            case BAD_ENCODING -> new BadFile("Date,A\u00ff,B\n2024-01-04,1,2\n".getBytes(StandardCharsets.ISO_8859_1),
+                    1, 2, ".csv");
+            case BAD_GZIP -> new BadFile("Date,A\n2024-01-04,1\n".getBytes(StandardCharsets.UTF_8), 0, 0, ".csv.gz");
         };
     }
 
@@ -84,8 +124,8 @@ class IngestFunctionBadInputTest {
     @EnumSource(CsvProblem.class)
     void badFile_eachReaderRule_shouldRecordFailureWriteErrorReportAndNotFailTheInvocation(CsvProblem problem) {
         BadFile bad = badFile(problem);
-        String key = "incoming/bad/" + problem.name().toLowerCase(Locale.ROOT) + ".csv";
-        byte[] bytes = bad.content().getBytes(StandardCharsets.UTF_8);
+        String key = "incoming/bad/" + problem.name().toLowerCase(Locale.ROOT) + bad.suffix();
+        byte[] bytes = bad.bytes();
         PutObjectResponse put = env.put(BUCKET, key, bytes);
         String current = warehouse.currentDatasetId().orElse(null);
 

@@ -48,7 +48,12 @@ public final class LoopbackHeavyDb implements AutoCloseable {
         /** Close the socket without reading the batch; nothing is applied. */
         CLOSE_BEFORE_COMMIT,
         /** Apply the batch, then close the socket instead of answering. */
-        CLOSE_AFTER_COMMIT
+        CLOSE_AFTER_COMMIT,
+        /**
+         * Close the socket with the batch read, and apply it 300 ms later: what HeavyDB does with a load whose client
+         * went away (the load runs on, and a count taken meanwhile does not see it).
+         */
+        CLOSE_THEN_COMMIT_LATE
     }
 
     /** One load call that reached the server. */
@@ -111,6 +116,19 @@ public final class LoopbackHeavyDb implements AutoCloseable {
 
     /** Injects {@code fault} into the next load into {@code table}. */
     public void failNextLoad(String table, Fault fault) { faults.put(table, fault); }
+
+    /** The fault for the next load into a table whose name starts with a registered name (staging names are unique per attempt). */
+    private Fault takeFault(String table) {
+        for (String prefix : faults.keySet()) {
+            if (table.startsWith(prefix)) {
+                Fault fault = faults.remove(prefix);
+                if (fault != null) {
+                    return fault;
+                }
+            }
+        }
+        return null;
+    }
 
     /** Delays every reply by {@code millis}. */
     public void stallReplies(long millis) { stallMillis = millis; }
@@ -214,7 +232,7 @@ public final class LoopbackHeavyDb implements AutoCloseable {
             args.put((int) f.id, readValue(p, f.type));
         }
         String table = (String) args.get(2);
-        Fault fault = table == null ? null : faults.remove(table);
+        Fault fault = table == null ? null : takeFault(table);
         if (fault == Fault.CLOSE_BEFORE_COMMIT) {
             loads.add(new LoadCall(table, -1, false));
             socket.close();   // mid-batch: the columns are still unread
@@ -227,6 +245,21 @@ public final class LoopbackHeavyDb implements AutoCloseable {
         p.readStructEnd();
         p.readMessageEnd();
         if (!checkSession(p, msg, args)) {
+            return true;
+        }
+        if (fault == Fault.CLOSE_THEN_COMMIT_LATE) {
+            socket.close();
+            Thread late = new Thread(() -> {
+                try {
+                    Thread.sleep(300);
+                    catalog.load(table, stringList(args.get(4)), columns(args));
+                    loads.add(new LoadCall(table, rows(args), true));
+                } catch (InterruptedException | LoopbackCatalog.SqlError e) {
+                    loads.add(new LoadCall(table, rows(args), false));
+                }
+            }, "late-commit");
+            late.setDaemon(true);
+            late.start();
             return true;
         }
         if (fault == Fault.SERVER_ERROR) {

@@ -17,7 +17,6 @@ import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
-import java.sql.Timestamp;
 import java.sql.Types;
 import java.time.Instant;
 import java.time.LocalDate;
@@ -106,7 +105,7 @@ public final class DuckDbWarehouse implements Warehouse {
 
     void insertHistory(Connection c, LoadRecord r) throws SQLException {
         try (PreparedStatement ps = c.prepareStatement("INSERT INTO " + HISTORY_TABLE + " (" + HISTORY_COLUMNS
-                + ") VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)")) {
+                + ") VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, make_timestamp(?), ?, ?, ?, ?)")) {
             ps.setString(1, r.datasetId());
             ps.setString(2, r.source());
             ps.setString(3, r.status().name());
@@ -118,7 +117,13 @@ public final class DuckDbWarehouse implements Warehouse {
             ps.setLong(9, r.nullValues());
             setDate(ps, 10, r.firstDate());
             setDate(ps, 11, r.lastDate());
-            ps.setTimestamp(12, r.startedAt() == null ? null : Timestamp.from(r.startedAt()));
+            // as microseconds since epoch in SQL both ways: the JDBC timestamp conversions apply the JVM's zone
+            if (r.startedAt() == null) {
+                ps.setNull(12, java.sql.Types.BIGINT);
+            } else {
+                ps.setLong(12, Math.addExact(Math.multiplyExact(r.startedAt().getEpochSecond(), 1_000_000L),
+                        r.startedAt().getNano() / 1_000));
+            }
             ps.setLong(13, r.parseMillis());
             ps.setLong(14, r.loadMillis());
             ps.setLong(15, r.totalMillis());
@@ -152,17 +157,20 @@ public final class DuckDbWarehouse implements Warehouse {
 
     private List<LoadRecord> queryHistory(String where, String... args) {
         try (Connection c = pool.getConnection();
-             PreparedStatement ps = c.prepareStatement("SELECT " + HISTORY_COLUMNS + " FROM " + HISTORY_TABLE + where)) {
+             PreparedStatement ps = c.prepareStatement("SELECT " + HISTORY_COLUMNS.replace("started_at", "epoch_us(started_at)")
+                     + " FROM " + HISTORY_TABLE + where)) {
             for (int i = 0; i < args.length; i++) {
                 ps.setString(i + 1, args[i]);
             }
             List<LoadRecord> out = new ArrayList<>();
             try (ResultSet rs = ps.executeQuery()) {
                 while (rs.next()) {
-                    Timestamp started = rs.getTimestamp(12);
+                    long micros = rs.getLong(12);
+                    java.time.Instant started = rs.wasNull() ? null
+                            : java.time.Instant.EPOCH.plus(micros, java.time.temporal.ChronoUnit.MICROS);
                     LoadRecord.Counts counts = new LoadRecord.Counts(rs.getLong(5), rs.getLong(6), rs.getInt(7),
                             rs.getInt(8), rs.getLong(9), localDate(rs.getDate(10)), localDate(rs.getDate(11)));
-                    LoadRecord.Timings timings = new LoadRecord.Timings(started == null ? null : started.toInstant(),
+                    LoadRecord.Timings timings = new LoadRecord.Timings(started,
                             rs.getLong(13), rs.getLong(14), rs.getLong(15));
                     out.add(new LoadRecord(rs.getString(1), rs.getString(2), LoadStatus.valueOf(rs.getString(3)),
                             rs.getString(4), counts, timings, rs.getString(16)));

@@ -7,7 +7,6 @@ import io.heavyingest.warehouse.LoadRecord;
 import io.heavyingest.warehouse.PnlBatch;
 import io.heavyingest.warehouse.RowCountMismatchException;
 import io.heavyingest.warehouse.StagedLoad;
-import io.heavyingest.warehouse.WarehouseException;
 import org.jboss.logging.Logger;
 
 import java.nio.ByteBuffer;
@@ -17,9 +16,10 @@ import java.util.List;
  * A HeavyDB staging table filled with large columnar loads. Batches from the loader are gathered until
  * {@code batchRows} rows, because every load call is a durable commit on the server.
  *
- * <p>If the socket breaks during a load, the server may or may not have committed it; the staging table's
- * count tells which (a load is all or nothing), so the batch is sent again only when it is missing. Publishing
- * verifies the count once more, so a duplicate can never become visible.
+ * <p>If the socket breaks during a load, the server may or may not commit it, and may do so later: HeavyDB keeps
+ * running a load whose client is gone, and a count taken meanwhile does not wait for it. So a broken load is
+ * never recounted and resent: the attempt fails with {@link BrokenLoadException}, its staging table (unique to the
+ * attempt) is dropped, and the retry starts from an empty one. Each staging table receives each batch at most once.
  */
 final class HeavyDbStagedLoad implements StagedLoad {
     private static final Logger LOG = Logger.getLogger(HeavyDbStagedLoad.class);
@@ -100,21 +100,7 @@ final class HeavyDbStagedLoad implements StagedLoad {
         try {
             client.load(staging, columns);
         } catch (HeavyDbConnectionException e) {
-            if (e.timedOut()) {
-                // the server may still commit this batch later: give up rather than guess
-                throw new WarehouseException("load into " + staging + " timed out; the load is abandoned: "
-                        + e.getMessage(), e);
-            }
-            long found = warehouse.count(staging);
-            if (found == loadedRows + rows) {
-                LOG.infof("load of %,d rows into %s was committed before the connection broke", rows, staging);
-            } else if (found == loadedRows) {
-                LOG.infof("load of %,d rows into %s was lost with the connection; sending it again", rows, staging);
-                client.load(staging, columns);
-            } else {
-                throw new WarehouseException("staging table " + staging + " holds " + found + " rows after a broken"
-                        + " load, expected " + loadedRows + " or " + (loadedRows + rows), e);
-            }
+            throw new BrokenLoadException(staging, loadCalls + 1, e);
         }
         loadedRows += rows;
         loadCalls++;

@@ -119,9 +119,10 @@ public final class HeavyDbWarehouse implements Warehouse {
 
     @Override
     public StagedLoad stage(String datasetId, TablePlan plan) {
-        String staging = Identifiers.stagingTable(currentTable, datasetId);
+        // unique per attempt: HeavyDB loads on after their client is gone, so a name is never reused
+        String attempt = java.util.HexFormat.of().toHexDigits(java.util.concurrent.ThreadLocalRandom.current().nextInt());
+        String staging = Identifiers.stagingTable(currentTable, datasetId, attempt);
         String target = Identifiers.datasetTable(currentTable, datasetId);
-        client.execute("DROP TABLE IF EXISTS " + staging);
         client.execute(HeavyDbDdl.createTable(plan, staging));
         return new HeavyDbStagedLoad(this, client, staging, target, loadBatchRows);
     }
