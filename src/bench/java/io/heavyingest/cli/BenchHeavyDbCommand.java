@@ -16,9 +16,7 @@ import java.io.ByteArrayOutputStream;
 import java.nio.ByteBuffer;
 import java.util.ArrayList;
 import java.util.Arrays;
-import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Map;
 import java.util.Set;
 
 /**
@@ -71,22 +69,18 @@ final class BenchHeavyDbCommand implements Command {
         }
         double[] median = results.stream().sorted((a, b) -> Double.compare(a[0], b[0])).toList().get(results.size() / 2);
         if (json) {
-            Map<String, Object> out = new LinkedHashMap<>();
-            out.put("rows", rows);
-            out.put("strategies", strategies);
-            out.put("days", days);
-            out.put("loadCalls", (long) median[2]);
-            out.put("runs", results.stream().map(r -> r[0]).toList());
-            out.put("medianClientSeconds", median[0]);
-            out.put("rowsPerSecond", rows / median[0]);
-            out.put("megabytesPerSecond", median[1] / 1e6 / median[0]);
-            out.put("wireBytes", (long) median[1]);
-            out.put("bytesPerValue", median[1] / rows);
+            Figures out = new Figures(rows, strategies, days, (long) median[2], results.stream().map(r -> r[0]).toList(),
+                    median[0], rows / median[0], median[1] / 1e6 / median[0], (long) median[1], median[1] / rows);
             System.out.println(Json.line(out));
         } else {
             System.out.println(line("median of " + runs, rows, median[0], (long) median[1], (long) median[2]));
         }
         return Main.OK;
+    }
+
+    /** The {@code --json} document. */
+    record Figures(long rows, int strategies, int days, long loadCalls, List<Double> runs, double medianClientSeconds,
+                   double rowsPerSecond, double megabytesPerSecond, long wireBytes, double bytesPerValue) {
     }
 
     private static String line(String label, long rows, double seconds, long bytes, long calls) {
