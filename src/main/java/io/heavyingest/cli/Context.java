@@ -33,9 +33,13 @@ final class Context {
             super(firstLine(cause), cause);
         }
 
+        /** SmallRye's multi-line report as one line: the library's codes and exception class names left out. */
         private static String firstLine(RuntimeException e) {
             String m = e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage();
-            return "invalid settings: " + m.lines().map(String::strip).filter(l -> !l.isEmpty())
+            return "invalid settings: " + m.lines()
+                    .map(l -> l.replaceAll("(java\\.lang\\.)?[A-Za-z]*Exception: ", "")
+                            .replaceAll("SRCFG\\d+: ", "").strip())
+                    .filter(l -> !l.isEmpty() && !l.startsWith("Configuration validation failed"))
                     .reduce((a, b) -> a + "; " + b).orElse(m);
         }
     }
