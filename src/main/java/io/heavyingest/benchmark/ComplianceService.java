@@ -10,6 +10,7 @@ import io.heavyingest.report.ReportJson;
 import io.heavyingest.warehouse.LoadHistory;
 import org.jboss.logging.Logger;
 
+import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
@@ -98,6 +99,20 @@ public final class ComplianceService {
         }
     }
 
+    /**
+     * One put, tried a second time when the connection breaks before the request is sent: after a benchmark of
+     * several seconds the HTTP client's pooled connection may have been closed by the server, and the URL-connection
+     * client reports that as an I/O error instead of retrying. A put is idempotent.
+     */
+    private void put(String outputBucket, String key, byte[] content, String contentType) {
+        try {
+            store.put(outputBucket, key, content, contentType);
+        } catch (UncheckedIOException stale) {
+            LOG.debugf("put of %s failed (%s); trying once more", key, stale.getMessage());
+            store.put(outputBucket, key, content, contentType);
+        }
+    }
+
     private Published publish(DatasetBenchmark.Result result, String outputBucket) {
         byte[] json = ReportJson.write(result.report());
         byte[] html = result.html().getBytes(StandardCharsets.UTF_8);
@@ -105,10 +120,10 @@ public final class ComplianceService {
                 + STAMP.format(result.report().generatedAt());
         String jsonKey = base + ".json";
         String htmlKey = base + ".html";
-        store.put(outputBucket, jsonKey, json, ReportJson.CONTENT_TYPE);
-        store.put(outputBucket, htmlKey, html, HtmlReport.CONTENT_TYPE);
-        store.put(outputBucket, config.prefix() + "latest.json", json, ReportJson.CONTENT_TYPE);
-        store.put(outputBucket, config.prefix() + "latest.html", html, HtmlReport.CONTENT_TYPE);
+        put(outputBucket, jsonKey, json, ReportJson.CONTENT_TYPE);
+        put(outputBucket, htmlKey, html, HtmlReport.CONTENT_TYPE);
+        put(outputBucket, config.prefix() + "latest.json", json, ReportJson.CONTENT_TYPE);
+        put(outputBucket, config.prefix() + "latest.html", html, HtmlReport.CONTENT_TYPE);
         LOG.infof("compliance report of %s: %s (%,d bytes) and %s (%,d bytes)", result.report().dataset().datasetId(),
                 jsonKey, json.length, htmlKey, html.length);
         return new Published(result, jsonKey, htmlKey, json.length, html.length);
