@@ -1,5 +1,7 @@
 package io.heavyingest.app;
 
+import io.heavyingest.benchmark.ComplianceService;
+import io.heavyingest.benchmark.DatasetBenchmark;
 import io.heavyingest.bucket.ObjectStore;
 import io.heavyingest.delivery.ObjectIngestService;
 import io.heavyingest.ingest.IngestService;
@@ -59,6 +61,16 @@ public final class Components implements AutoCloseable {
     public ObjectIngestService delivery(ObjectStore store, String outputBucket) {
         return new ObjectIngestService(warehouse, ingest, store, settings.bucket(), settings.delivery(), outputBucket,
                 settings.core().schema().currentTable());
+    }
+
+    /** Benchmarks one dataset of this warehouse and builds its compliance report. */
+    public DatasetBenchmark benchmark() {
+        return new DatasetBenchmark(warehouse, optimizer(), settings.optimize(), settings.report());
+    }
+
+    /** Benchmarks datasets named by manifests in {@code store} and writes their reports there. */
+    public ComplianceService compliance(ObjectStore store) {
+        return new ComplianceService(benchmark(), warehouse, store, settings.bucket(), settings.report());
     }
 
     /** The portfolio optimizer with the configured budgets. */

@@ -1,5 +1,6 @@
 package io.heavyingest.app;
 
+import io.heavyingest.benchmark.ReportConfig;
 import io.heavyingest.bucket.BucketConfig;
 import io.heavyingest.config.ConfigLoader;
 import io.heavyingest.config.HeavyIngestConfig;
@@ -20,12 +21,13 @@ import java.util.Map;
  * @param bucket bucket layout and the local stand-in for a bucket
  * @param delivery exactly-once delivery
  * @param optimize the portfolio optimizer
+ * @param report the benchmark's targets and workload, and where compliance reports go
  */
 public record Settings(HeavyIngestConfig core, HeavyDbConfig heavydb, BucketConfig bucket, DeliveryConfig delivery,
-                       OptimizeConfig optimize) {
+                       OptimizeConfig optimize, ReportConfig report) {
 
     private static final List<Class<?>> MAPPINGS = List.of(HeavyIngestConfig.class, HeavyDbConfig.class,
-            BucketConfig.class, DeliveryConfig.class, OptimizeConfig.class);
+            BucketConfig.class, DeliveryConfig.class, OptimizeConfig.class, ReportConfig.class);
 
     /** Loads every group from the standard sources (system properties, environment, config/, class path). */
     public static Settings load() {
@@ -37,6 +39,6 @@ public record Settings(HeavyIngestConfig core, HeavyDbConfig heavydb, BucketConf
         SmallRyeConfig config = ConfigLoader.build(overrides, MAPPINGS);
         return new Settings(config.getConfigMapping(HeavyIngestConfig.class), config.getConfigMapping(HeavyDbConfig.class),
                 config.getConfigMapping(BucketConfig.class), config.getConfigMapping(DeliveryConfig.class),
-                config.getConfigMapping(OptimizeConfig.class));
+                config.getConfigMapping(OptimizeConfig.class), config.getConfigMapping(ReportConfig.class));
     }
 }

@@ -61,16 +61,35 @@ public final class LocalObjectStore implements ObjectStore {
     }
 
     @Override
+    public byte[] read(String bucket, String key) {
+        Path file = path(bucket, key);
+        try {
+            return Files.readAllBytes(file);
+        } catch (NoSuchFileException e) {
+            throw new ObjectGoneException(file + " does not exist", e);
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot read " + file + ": " + e.getMessage(), e);
+        }
+    }
+
+    @Override
     public boolean exists(String bucket, String key) {
         return Files.exists(path(bucket, key));
     }
 
     @Override
     public void putJson(String bucket, String key, byte[] json) {
+        put(bucket, key, json, "application/json");
+    }
+
+    /** A folder has no content types: the file name's extension carries it. */
+    @Override
+    public void put(String bucket, String key, byte[] content, String contentType) {
+        byte[] json = content;
         Path target = path(bucket, key);
         try {
             Files.createDirectories(target.getParent());
-            Path tmp = Files.createTempFile(target.getParent(), ".put-", ".json");
+            Path tmp = Files.createTempFile(target.getParent(), ".put-", ".tmp");
             Files.write(tmp, json);
             Files.move(tmp, target, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
         } catch (IOException e) {

@@ -1,5 +1,6 @@
 package io.heavyingest.bucket;
 
+import io.heavyingest.schema.TablePlan;
 import io.heavyingest.warehouse.LoadRecord;
 import io.quarkus.runtime.annotations.RegisterForReflection;
 
@@ -21,11 +22,13 @@ import io.quarkus.runtime.annotations.RegisterForReflection;
  * @param lastDate latest date, yyyy-MM-dd
  * @param timings where the time went
  * @param loadedAt when the load began, ISO-8601
+ * @param plan the table plan the load applied, as recorded in the load history (null for loads recorded before
+ *             plans were stored)
  */
 @RegisterForReflection
 public record Manifest(String datasetId, ObjectIdentity object, String table, String currentTable, String warehouse,
                        String location, long rows, int strategies, int days, long nullValues, String firstDate,
-                       String lastDate, Timings timings, String loadedAt) {
+                       String lastDate, Timings timings, String loadedAt, TablePlan plan) {
 
     /** The manifest of the published load {@code loaded}. */
     public static Manifest of(String datasetId, ObjectIdentity object, LoadRecord loaded, String currentTable,
@@ -33,7 +36,7 @@ public record Manifest(String datasetId, ObjectIdentity object, String table, St
         return new Manifest(datasetId, object, loaded.tableName(), currentTable, warehouse, location, loaded.rows(),
                 loaded.strategies(), loaded.days(), loaded.nullValues(), text(loaded.firstDate()),
                 text(loaded.lastDate()), new Timings(loaded.parseMillis(), loaded.loadMillis(), loaded.totalMillis()),
-                text(loaded.startedAt()));
+                text(loaded.startedAt()), loaded.plan());
     }
 
     private static String text(Object value) {

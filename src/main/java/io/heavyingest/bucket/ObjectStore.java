@@ -26,4 +26,14 @@ public interface ObjectStore {
 
     /** Writes {@code json} at {@code key}, replacing what is there. */
     void putJson(String bucket, String key, byte[] json);
+
+    /** Writes {@code content} at {@code key} with its content type (reports: JSON and HTML), replacing what is there. */
+    void put(String bucket, String key, byte[] content, String contentType);
+
+    /**
+     * Reads the small document at {@code key} (a manifest) whole.
+     *
+     * @throws ObjectGoneException when there is no object at {@code key}
+     */
+    byte[] read(String bucket, String key);
 }

@@ -66,7 +66,24 @@ public final class S3ObjectStore implements ObjectStore {
 
     @Override
     public void putJson(String bucket, String key, byte[] json) {
-        s3.putObject(PutObjectRequest.builder().bucket(bucket).key(key).contentType("application/json").build(),
-                RequestBody.fromBytes(json));
+        put(bucket, key, json, "application/json");
+    }
+
+    @Override
+    public void put(String bucket, String key, byte[] content, String contentType) {
+        s3.putObject(PutObjectRequest.builder().bucket(bucket).key(key).contentType(contentType).build(),
+                RequestBody.fromBytes(content));
+    }
+
+    @Override
+    public byte[] read(String bucket, String key) {
+        try {
+            return s3.getObjectAsBytes(GetObjectRequest.builder().bucket(bucket).key(key).build()).asByteArray();
+        } catch (S3Exception e) {
+            if (e.statusCode() == NOT_FOUND) {
+                throw new ObjectGoneException("s3://" + bucket + "/" + key + " does not exist", e);
+            }
+            throw e;
+        }
     }
 }

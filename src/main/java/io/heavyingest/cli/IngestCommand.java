@@ -35,9 +35,13 @@ final class IngestCommand implements Command {
     /** Loads {@code file} through the exactly-once service and renders the outcome, as text or one JSON line. */
     static String ingestAndSummarize(Context context, Path file, String datasetId, boolean json) {
         try (Components components = context.open()) {
-            ObjectOutcome outcome = LocalPipeline.ingest(components, file, datasetId);
-            Summary summary = Summary.of(outcome, components.warehouse());
-            return json ? Json.line(summary) + System.lineSeparator() : summary.text();
+            return summarize(components, LocalPipeline.ingest(components, file, datasetId), json);
         }
+    }
+
+    /** The outcome of a load rendered as text or one JSON line. */
+    static String summarize(Components components, ObjectOutcome outcome, boolean json) {
+        Summary summary = Summary.of(outcome, components.warehouse());
+        return json ? Json.line(summary) + System.lineSeparator() : summary.text();
     }
 }

@@ -25,6 +25,7 @@ public final class Main {
         commands.put("datasets", new DatasetsCommand());
         commands.put("generate", new GenerateCommand());
         commands.put("optimize", new OptimizeCommand());
+        commands.put("benchmark", new BenchmarkCommand());
         return commands;
     }
 

@@ -1,5 +1,8 @@
 package io.heavyingest.cli;
 
+import io.heavyingest.app.Components;
+import io.heavyingest.delivery.ObjectOutcome;
+
 import io.heavyingest.generate.GeneratorSpec;
 import io.heavyingest.generate.PnlFileGenerator;
 
@@ -7,12 +10,16 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Set;
 
-/** {@code run [file]}: the default. Generates a production-shaped file when none is given, ingests, summarizes. */
+/**
+ * {@code run [file] [--json]}: the default. Generates a production-shaped file when none is given, ingests it,
+ * benchmarks the dataset and prints both: the load summary and the compliance table (with {@code --json}: the
+ * summary line, then the report JSON).
+ */
 final class RunCommand implements Command {
 
     @Override
     public String summary() {
-        return "run [file] [--json]   (default) ingest a file, or a generated production-shaped one";
+        return "run [file] [--json]   (default) ingest a file, or a generated production-shaped one, and benchmark it";
     }
 
     @Override
@@ -32,7 +39,14 @@ final class RunCommand implements Command {
         } else {
             file = Path.of(args.positional().get(0));
         }
-        System.out.print(IngestCommand.ingestAndSummarize(context, file, null, json));
+        try (Components components = context.open()) {
+            ObjectOutcome outcome = LocalPipeline.ingest(components, file, null);
+            System.out.print(IngestCommand.summarize(components, outcome, json));
+            String datasetId = outcome instanceof ObjectOutcome.Loaded loaded ? loaded.datasetId()
+                    : ((ObjectOutcome.Duplicate) outcome).datasetId();
+            System.out.flush();
+            System.out.print(BenchmarkCommand.benchmarkAndRender(components, datasetId, json));
+        }
         return Main.OK;
     }
 }

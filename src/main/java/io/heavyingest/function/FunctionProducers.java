@@ -2,6 +2,8 @@ package io.heavyingest.function;
 
 import io.heavyingest.app.Components;
 import io.heavyingest.app.Settings;
+import io.heavyingest.benchmark.ComplianceService;
+import io.heavyingest.benchmark.ReportConfig;
 import io.heavyingest.bucket.BucketConfig;
 import io.heavyingest.bucket.S3ObjectStore;
 import io.heavyingest.config.HeavyIngestConfig;
@@ -21,8 +23,8 @@ public class FunctionProducers {
     @Produces
     @Singleton
     Settings settings(HeavyIngestConfig core, HeavyDbConfig heavydb, BucketConfig bucket, DeliveryConfig delivery,
-                      OptimizeConfig optimize) {
-        return new Settings(core, heavydb, bucket, delivery, optimize);
+                      OptimizeConfig optimize, ReportConfig report) {
+        return new Settings(core, heavydb, bucket, delivery, optimize, report);
     }
 
     @Produces
@@ -39,6 +41,13 @@ public class FunctionProducers {
     @Singleton
     Components components(Settings settings, Warehouse warehouse) {
         return Components.on(settings, warehouse);
+    }
+
+    /** Benchmarks and compliance reports of datasets named by manifests in S3. */
+    @Produces
+    @Singleton
+    ComplianceService complianceService(Components components, S3Client s3) {
+        return components.compliance(new S3ObjectStore(s3));
     }
 
     /** Exactly-once loading from S3, through the S3 extension's configured client. */

@@ -148,7 +148,7 @@ public final class IngestService {
             LoadRecord record = LoadRecord.loaded(request.datasetId(), request.source(), table,
                     new LoadRecord.Counts(reader.bytesRead(), rows, width, days, nulls, min, max),
                     new LoadRecord.Timings(started, millis(parseNanos), millis(loadNanos),
-                            millis(System.nanoTime() - t0)));
+                            millis(System.nanoTime() - t0))).withPlan(plan);
             staged.publish(record);
             LOG.infof("%s: loaded %,d rows (%,d strategies x %,d days) into %s in %,d ms (%,d ms with the publish step)",
                     request.source(), rows, width, days, table, record.totalMillis(), millis(System.nanoTime() - t0));

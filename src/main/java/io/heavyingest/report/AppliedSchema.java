@@ -1,5 +1,6 @@
 package io.heavyingest.report;
 
+import com.fasterxml.jackson.annotation.JsonInclude;
 import io.quarkus.runtime.annotations.RegisterForReflection;
 
 import java.util.List;
@@ -19,6 +20,7 @@ import java.util.Optional;
  *                     the engine did not say
  * @param sortColumn sort column declared on the table, null when none (always null on DuckDB)
  */
+@JsonInclude(JsonInclude.Include.NON_NULL)
 @RegisterForReflection
 public record AppliedSchema(Engine engine, String table, List<Column> columns, Long fragmentRows, String sortColumn) {
 
@@ -44,6 +46,7 @@ public record AppliedSchema(Engine engine, String table, List<Column> columns, L
      * @param encodingBits width of the stored value in bits (HeavyDB's {@code comp_param}; a DuckDB ENUM's key
      *                     width: 8, 16 or 32; DuckDB DATE: 32), null when unknown
      */
+    @JsonInclude(JsonInclude.Include.NON_NULL)
     @RegisterForReflection
     public record Column(String name, String type, String encoding, Integer encodingBits) {
         public Column {

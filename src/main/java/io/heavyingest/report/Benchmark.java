@@ -1,5 +1,6 @@
 package io.heavyingest.report;
 
+import com.fasterxml.jackson.annotation.JsonInclude;
 import io.quarkus.runtime.annotations.RegisterForReflection;
 
 import java.util.ArrayList;
@@ -26,6 +27,7 @@ import java.util.TreeMap;
  * @param checks correctness checks made on the results (row counts, agreement of two computations)
  * @param details further figures, sorted by key (strings, numbers or booleans)
  */
+@JsonInclude(JsonInclude.Include.NON_NULL)
 @RegisterForReflection
 public record Benchmark(String name, String description, Target target, Statistic statistic, List<Double> samples,
                         double firstRun, Double warmMedian, double measured, boolean pass, String sql,
@@ -125,6 +127,7 @@ public record Benchmark(String name, String description, Target target, Statisti
      * @param value the target value
      * @param unit its unit, e.g. {@code s}, {@code ms}, {@code bytes}
      */
+    @JsonInclude(JsonInclude.Include.NON_NULL)
     @RegisterForReflection
     public record Target(Bound bound, double value, String unit) {
         public Target {
@@ -154,6 +157,7 @@ public record Benchmark(String name, String description, Target target, Statisti
      * @param actual the actual value as text
      * @param pass whether it passed
      */
+    @JsonInclude(JsonInclude.Include.NON_NULL)
     @RegisterForReflection
     public record Check(String name, String expected, String actual, boolean pass) {
         public Check {

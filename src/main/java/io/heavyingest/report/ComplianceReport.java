@@ -1,5 +1,6 @@
 package io.heavyingest.report;
 
+import com.fasterxml.jackson.annotation.JsonInclude;
 import io.quarkus.runtime.annotations.RegisterForReflection;
 
 import java.time.Instant;
@@ -27,6 +28,7 @@ import java.util.Objects;
  * @param benchmarks every measured figure
  * @param optimizer the full portfolio optimization, null when it was not run
  */
+@JsonInclude(JsonInclude.Include.NON_NULL)
 @RegisterForReflection
 public record ComplianceReport(int reportVersion, Instant generatedAt, Verdict verdict, List<String> failing,
                                DatasetSection dataset, EnvironmentSection environment, PlanSection plan,

@@ -1,5 +1,6 @@
 package io.heavyingest.report;
 
+import com.fasterxml.jackson.annotation.JsonInclude;
 import io.quarkus.runtime.annotations.RegisterForReflection;
 
 import java.time.LocalDate;
@@ -19,6 +20,7 @@ import java.util.Objects;
  * @param nullValues empty cells, stored as NULL
  * @param bytes size of the source object in bytes, null when unknown
  */
+@JsonInclude(JsonInclude.Include.NON_NULL)
 @RegisterForReflection
 public record DatasetSection(String datasetId, Source source, String table, long rows, int strategies, int days,
                              LocalDate firstDate, LocalDate lastDate, long nullValues, Long bytes) {
@@ -46,6 +48,7 @@ public record DatasetSection(String datasetId, Source source, String table, long
      * @param versionId S3 version id, null when unversioned
      * @param eTag S3 eTag (or a local file's size-and-time stamp), null when a version id identifies it
      */
+    @JsonInclude(JsonInclude.Include.NON_NULL)
     @RegisterForReflection
     public record Source(String bucket, String key, String versionId, String eTag) {
         public Source {

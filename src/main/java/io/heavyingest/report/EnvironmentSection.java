@@ -1,5 +1,6 @@
 package io.heavyingest.report;
 
+import com.fasterxml.jackson.annotation.JsonInclude;
 import com.fasterxml.jackson.annotation.JsonCreator;
 import com.fasterxml.jackson.annotation.JsonValue;
 import io.quarkus.runtime.annotations.RegisterForReflection;
@@ -20,6 +21,7 @@ import java.util.Objects;
  * @param availableProcessors processors the process may use
  * @param maxHeapBytes maximum heap of the process ({@code Runtime.maxMemory()})
  */
+@JsonInclude(JsonInclude.Include.NON_NULL)
 @RegisterForReflection
 public record EnvironmentSection(Engine engine, String engineVersion, HeavyDbServer heavyDb, Integer functionMemoryMb,
                                  Runtime runtime, String javaVersion, int availableProcessors, long maxHeapBytes) {
@@ -78,6 +80,7 @@ public record EnvironmentSection(Engine engine, String engineVersion, HeavyDbSer
      * @param edition "os", "ce" or "ee"
      * @param gpus GPUs the server uses, empty on a CPU-only server
      */
+    @JsonInclude(JsonInclude.Include.NON_NULL)
     @RegisterForReflection
     public record HeavyDbServer(String version, String edition, List<Gpu> gpus) {
         public HeavyDbServer {
@@ -94,6 +97,7 @@ public record EnvironmentSection(Engine engine, String engineVersion, HeavyDbSer
      * @param multiprocessors streaming multiprocessors
      * @param clockKhz clock in kHz
      */
+    @JsonInclude(JsonInclude.Include.NON_NULL)
     @RegisterForReflection
     public record Gpu(long memoryBytes, String computeCapability, int multiprocessors, long clockKhz) {
     }

@@ -1,5 +1,6 @@
 package io.heavyingest.report;
 
+import io.heavyingest.optimize.PnlMatrix;
 import java.time.LocalDate;
 import java.util.List;
 
@@ -59,7 +60,7 @@ public record EquityCurve(List<LocalDate> dates, double[] equity, double[] drawd
         for (int t = 0; t < r.length; t++) {
             double s = 0;
             for (int m : members) {
-                s += matrix.valueOrZero(t, m);
+                s += MatrixCells.valueOrZero(matrix, t, m);
             }
             r[t] = s / members.length;
         }

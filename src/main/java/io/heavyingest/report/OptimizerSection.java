@@ -1,5 +1,6 @@
 package io.heavyingest.report;
 
+import com.fasterxml.jackson.annotation.JsonInclude;
 import io.quarkus.runtime.annotations.RegisterForReflection;
 
 import java.util.Collections;
@@ -19,6 +20,7 @@ import java.util.TreeMap;
  * @param algorithms one result per algorithm, in the order run
  * @param totalMillis preparation plus sweep, in milliseconds
  */
+@JsonInclude(JsonInclude.Include.NON_NULL)
 @RegisterForReflection
 public record OptimizerSection(int sizeFrom, int sizeTo, long seed, int threads, BestPortfolio best,
                                List<AlgorithmResult> algorithms, long totalMillis) {
@@ -41,6 +43,7 @@ public record OptimizerSection(int sizeFrom, int sizeTo, long seed, int threads,
      * @param metrics every portfolio metric by name (roi, maxDrawdown, sharpe, ...), sorted by name; an
      *                undefined metric (infinite or NaN, e.g. a profit factor without a losing day) is null
      */
+    @JsonInclude(JsonInclude.Include.NON_NULL)
     @RegisterForReflection
     public record BestPortfolio(String algorithm, int size, double fitness, List<String> strategies,
                                 Map<String, Double> metrics) {
@@ -71,6 +74,7 @@ public record OptimizerSection(int sizeFrom, int sizeTo, long seed, int threads,
      * @param evaluations fitness evaluations spent over all sizes
      * @param millis its searches' wall time added up
      */
+    @JsonInclude(JsonInclude.Include.NON_NULL)
     @RegisterForReflection
     public record AlgorithmResult(String algorithm, double bestFitness, int bestSize, long evaluations, long millis) {
         public AlgorithmResult {

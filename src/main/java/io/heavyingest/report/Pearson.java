@@ -1,5 +1,6 @@
 package io.heavyingest.report;
 
+import io.heavyingest.optimize.PnlMatrix;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -34,7 +35,7 @@ public final class Pearson {
         boolean[] constant = new boolean[k];
         List<String> names = new ArrayList<>(k);
         for (int c = 0; c < k; c++) {
-            names.add(matrix.names().get(columns[c]));
+            names.add(matrix.strategies().get(columns[c]));
             constant[c] = !standardize(matrix, columns[c], z, c * days);
         }
         double[] r = new double[k * k];
@@ -64,7 +65,7 @@ public final class Pearson {
     /** Writes the standardized series of {@code strategy} at {@code offset}; false when it is constant. */
     private static boolean standardize(PnlMatrix matrix, int strategy, double[] z, int offset) {
         int days = matrix.days();
-        matrix.copyColumn(strategy, z, offset);
+        MatrixCells.copyColumn(matrix, strategy, z, offset);
         if (days == 0) {
             return false;
         }
@@ -89,7 +90,7 @@ public final class Pearson {
         }
         double norm = Math.sqrt(ss);
         if (!(norm > 0) || !Double.isFinite(norm)) {
-            throw new IllegalArgumentException("strategy \"" + matrix.names().get(strategy)
+            throw new IllegalArgumentException("strategy \"" + matrix.strategies().get(strategy)
                     + "\" has a variance that cannot be computed in double precision");
         }
         double inv = 1.0 / norm;

@@ -1,5 +1,6 @@
 package io.heavyingest.report;
 
+import com.fasterxml.jackson.annotation.JsonInclude;
 import io.quarkus.runtime.annotations.RegisterForReflection;
 
 import java.util.List;
@@ -20,6 +21,7 @@ import java.util.Objects;
  * @param sortColumn column each load batch is sorted by, null when none was planned
  * @param reasons one line per decision, saying why
  */
+@JsonInclude(JsonInclude.Include.NON_NULL)
 @RegisterForReflection
 public record PlanSection(String profile, String dateColumn, int dateEncodingBits, String strategyColumn,
                           int dictionaryBits, long dictionaryCapacity, String pnlColumn, long fragmentRows,

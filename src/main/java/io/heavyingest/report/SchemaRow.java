@@ -1,5 +1,6 @@
 package io.heavyingest.report;
 
+import com.fasterxml.jackson.annotation.JsonInclude;
 import io.quarkus.runtime.annotations.RegisterForReflection;
 
 import java.util.Objects;
@@ -15,6 +16,7 @@ import java.util.Objects;
  * @param status how the applied design answers the requirement
  * @param reason why the status is what it is (always given unless {@code APPLIED})
  */
+@JsonInclude(JsonInclude.Include.NON_NULL)
 @RegisterForReflection
 public record SchemaRow(String key, String requirement, String planned, String applied, Status status,
                         String reason) {

@@ -1,5 +1,6 @@
 package io.heavyingest.report;
 
+import io.heavyingest.optimize.PnlMatrix;
 import java.util.Arrays;
 import java.util.Comparator;
 import java.util.Locale;
@@ -43,7 +44,7 @@ public final class TopStrategies {
             int days = m.days();
             double sum = 0;
             for (int t = 0; t < days; t++) {
-                sum += m.valueOrZero(t, strategy);
+                sum += MatrixCells.valueOrZero(m, t, strategy);
             }
             return switch (this) {
                 case TOTAL_PNL -> sum;
@@ -55,7 +56,7 @@ public final class TopStrategies {
                     double mean = sum / days;
                     double ss = 0;
                     for (int t = 0; t < days; t++) {
-                        double d = m.valueOrZero(t, strategy) - mean;
+                        double d = MatrixCells.valueOrZero(m, t, strategy) - mean;
                         ss += d * d;
                     }
                     double sd = Math.sqrt(ss / (days - 1));
@@ -74,7 +75,7 @@ public final class TopStrategies {
         if (n < 1) {
             throw new IllegalArgumentException("top N needs N >= 1, not " + n);
         }
-        int count = matrix.strategies();
+        int count = matrix.strategyCount();
         double[] score = new double[count];
         Integer[] order = new Integer[count];
         for (int s = 0; s < count; s++) {

@@ -2,7 +2,8 @@
  * The compliance report of one loaded dataset: its model, its JSON form and schema, the schema verification, the
  * in-function correlation of the top strategies, and the self-contained HTML page.
  *
- * <p>Boundary: this package knows nothing of buckets, warehouses, deliveries or the optimizer's types. Callers
+ * <p>Boundary: this package knows nothing of buckets, warehouses or deliveries; of the optimizer it reads only the
+ * product's one P&amp;L matrix type ({@link io.heavyingest.optimize.PnlMatrix}). Callers
  * measure (queries, loads, the optimizer's sweep), describe what the warehouse reports it applied as
  * {@link io.heavyingest.report.AppliedSchema}, and hand plain values in:
  * <pre>

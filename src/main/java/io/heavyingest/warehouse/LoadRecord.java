@@ -2,6 +2,7 @@ package io.heavyingest.warehouse;
 
 import com.fasterxml.jackson.annotation.JsonProperty;
 import com.fasterxml.jackson.annotation.JsonUnwrapped;
+import io.heavyingest.schema.TablePlan;
 
 import java.time.Instant;
 import java.time.LocalDate;
@@ -18,6 +19,8 @@ import java.time.LocalDate;
  * @param counts what was read and loaded
  * @param timings when the attempt began and where its time went
  * @param error the error message (null unless FAILED)
+ * @param plan the table plan chosen at load time, as it was recorded (null when nothing was planned, and for
+ *             loads recorded before plans were stored)
  */
 public record LoadRecord(
         String datasetId,
@@ -26,7 +29,19 @@ public record LoadRecord(
         @JsonProperty("table") String tableName,
         @JsonUnwrapped Counts counts,
         @JsonUnwrapped Timings timings,
-        String error) {
+        String error,
+        TablePlan plan) {
+
+    /** A history row without a plan (attempts that planned nothing). */
+    public LoadRecord(String datasetId, String source, LoadStatus status, String tableName, Counts counts,
+                      Timings timings, String error) {
+        this(datasetId, source, status, tableName, counts, timings, error, null);
+    }
+
+    /** This record with the table plan its load applied. */
+    public LoadRecord withPlan(TablePlan tablePlan) {
+        return new LoadRecord(datasetId, source, status, tableName, counts, timings, error, tablePlan);
+    }
 
     /**
      * @param bytes bytes read from the source
@@ -68,7 +83,7 @@ public record LoadRecord(
     /** Another delivery of the dataset {@code earlier} published: same table and counts, its own timing. */
     public static LoadRecord duplicateOf(LoadRecord earlier, String source, Timings timings) {
         return new LoadRecord(earlier.datasetId(), source, LoadStatus.DUPLICATE, earlier.tableName(), earlier.counts(),
-                timings, null);
+                timings, null, earlier.plan());
     }
 
     /** An attempt that published nothing, with its (already escaped) error text. */

@@ -1,5 +1,6 @@
 package io.heavyingest.report;
 
+import io.heavyingest.optimize.PnlMatrix;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import org.junit.jupiter.api.Test;
@@ -41,7 +42,7 @@ class ComplianceReportTest {
 
     @Test
     void build_schemaNotMetWithBenchmarksPassing_shouldFailWithSchemaItem() {
-        PlanSection plan = SampleReports.plan(MATRIX.strategies());
+        PlanSection plan = SampleReports.plan(MATRIX.strategyCount());
         PlanSection wider = new PlanSection(plan.profile(), plan.dateColumn(), plan.dateEncodingBits(),
                 plan.strategyColumn(), 32, plan.dictionaryCapacity(), plan.pnlColumn(), plan.fragmentRows(),
                 plan.datesPerFragment(), plan.sortColumn(), plan.reasons());
@@ -59,7 +60,7 @@ class ComplianceReportTest {
     @Test
     void build_noBenchmarks_shouldFailOnPerformanceValidation() {
         ComplianceReport report = ComplianceReport.builder().dataset(SampleReports.dataset(MATRIX))
-                .environment(SampleReports.duckDbEnvironment()).plan(SampleReports.plan(MATRIX.strategies()))
+                .environment(SampleReports.duckDbEnvironment()).plan(SampleReports.plan(MATRIX.strategyCount()))
                 .applied(SampleReports.duckDbApplied("t")).build();
 
         assertThat(report.failing()).containsExactly("schema:performance-validation");
@@ -68,8 +69,8 @@ class ComplianceReportTest {
     @Test
     void build_appliedFromOtherEngineThanEnvironment_shouldBeRejected() {
         ComplianceReport.Builder b = ComplianceReport.builder().dataset(SampleReports.dataset(MATRIX))
-                .environment(SampleReports.duckDbEnvironment()).plan(SampleReports.plan(MATRIX.strategies()))
-                .applied(SampleReports.heavyDbApplied(SampleReports.plan(MATRIX.strategies()), "t"));
+                .environment(SampleReports.duckDbEnvironment()).plan(SampleReports.plan(MATRIX.strategyCount()))
+                .applied(SampleReports.heavyDbApplied(SampleReports.plan(MATRIX.strategyCount()), "t"));
 
         assertThatThrownBy(b::build).isInstanceOf(IllegalArgumentException.class).hasMessageContaining("HeavyDB");
     }

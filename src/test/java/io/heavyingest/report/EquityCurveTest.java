@@ -1,5 +1,6 @@
 package io.heavyingest.report;
 
+import io.heavyingest.optimize.PnlMatrix;
 import org.junit.jupiter.api.Test;
 
 import java.time.LocalDate;
@@ -23,7 +24,7 @@ class EquityCurveTest {
     @Test
     void ofPortfolio_shouldAverageMembersPerDay() {
         double[][] rows = {{1, 3, 100}, {-1, -5, 100}, {2, 2, 100}, {0, 0, 0}, {1, 1, 1}, {0, 4, 0}};
-        PnlMatrix m = PnlMatrix.ofRows(rows, List.of("a", "b", "c"));
+        PnlMatrix m = TestMatrices.ofRows(rows, List.of("a", "b", "c"));
 
         EquityCurve c = EquityCurve.ofPortfolio(DATES, m, new int[] {0, 1});
 

@@ -1,5 +1,6 @@
 package io.heavyingest.report;
 
+import io.heavyingest.optimize.PnlMatrix;
 import org.junit.jupiter.api.Test;
 
 import java.util.ArrayList;
@@ -45,7 +46,7 @@ class PearsonTest {
     private static double[] column(PnlMatrix m, int s) {
         double[] c = new double[m.days()];
         for (int t = 0; t < c.length; t++) {
-            c[t] = m.value(t, s);
+            c[t] = m.value(s, t);
         }
         return c;
     }
@@ -78,7 +79,7 @@ class PearsonTest {
                     assertThat(c.get(i, j)).isEqualTo(c.get(j, i));
                 }
             }
-            assertThat(c.names().get(i)).isEqualTo(m.names().get(cols[i]));
+            assertThat(c.names().get(i)).isEqualTo(m.strategies().get(cols[i]));
         }
         // the sample's constant strategy (column 2) ranks among these 60: its row and column are undefined
         assertThat(cols).contains(2);
@@ -88,7 +89,7 @@ class PearsonTest {
     @Test
     void matrix_constantColumn_shouldBeNaNInItsRowAndColumnOnly() {
         double[][] rows = {{1, 5, 2}, {2, 5, 4}, {3, 5, 5}, {4, 5, 9}};
-        PnlMatrix m = PnlMatrix.ofRows(rows, names(3));
+        PnlMatrix m = TestMatrices.ofRows(rows, names(3));
 
         CorrelationMatrix c = Pearson.matrix(m, new int[] {0, 1, 2}, "all");
 
@@ -105,7 +106,7 @@ class PearsonTest {
     void matrix_constantNonRepresentableValue_shouldBeNaNNotRoundingNoise() {
         double[][] rows = {{0.1, 1}, {0.1, 2}, {0.1, 4}, {0.1, 3}, {0.1, 7}};
 
-        CorrelationMatrix c = Pearson.matrix(PnlMatrix.ofRows(rows, names(2)), new int[] {0, 1}, "all");
+        CorrelationMatrix c = Pearson.matrix(TestMatrices.ofRows(rows, names(2)), new int[] {0, 1}, "all");
 
         assertThat(c.get(0, 1)).isNaN();
     }
@@ -115,8 +116,8 @@ class PearsonTest {
         double[][] withNaN = {{1, 2}, {Double.NaN, 3}, {4, Double.NaN}, {2, 8}};
         double[][] zeros = {{1, 2}, {0, 3}, {4, 0}, {2, 8}};
 
-        double a = Pearson.matrix(PnlMatrix.ofRows(withNaN, names(2)), new int[] {0, 1}, "").get(0, 1);
-        double b = Pearson.matrix(PnlMatrix.ofRows(zeros, names(2)), new int[] {0, 1}, "").get(0, 1);
+        double a = Pearson.matrix(TestMatrices.ofRows(withNaN, names(2)), new int[] {0, 1}, "").get(0, 1);
+        double b = Pearson.matrix(TestMatrices.ofRows(zeros, names(2)), new int[] {0, 1}, "").get(0, 1);
 
         assertThat(a).isEqualTo(b).isNotNaN();
     }
@@ -125,7 +126,7 @@ class PearsonTest {
     void matrix_perfectlyAnticorrelated_shouldBeClampedToMinusOne() {
         double[][] rows = {{1, -3}, {2, -6}, {3, -9}, {10, -30}};
 
-        double r = Pearson.matrix(PnlMatrix.ofRows(rows, names(2)), new int[] {0, 1}, "").get(0, 1);
+        double r = Pearson.matrix(TestMatrices.ofRows(rows, names(2)), new int[] {0, 1}, "").get(0, 1);
 
         assertThat(r).isGreaterThanOrEqualTo(-1.0).isCloseTo(-1.0, within(1e-15));
     }
@@ -145,7 +146,7 @@ class PearsonTest {
         // totals: s0=3, s1=5, s2=3, s3=-1, s4=5, s5=3 (with a missing cell counted as 0)
         double[][] rows = {{1, 2, 3, 0, 5, Double.NaN}, {2, 3, 0, -1, 0, 3}};
 
-        int[] top = TopStrategies.select(PnlMatrix.ofRows(rows, names(6)), 5, TopStrategies.Definition.TOTAL_PNL);
+        int[] top = TopStrategies.select(TestMatrices.ofRows(rows, names(6)), 5, TopStrategies.Definition.TOTAL_PNL);
 
         assertThat(top).containsExactly(1, 4, 0, 2, 5);
     }
@@ -154,7 +155,7 @@ class PearsonTest {
     void select_negativeAndPositiveZeroTotals_shouldTieInHeaderOrder() {
         double[][] rows = {{-0.0, 0.0, 1}};
 
-        int[] top = TopStrategies.select(PnlMatrix.ofRows(rows, names(3)), 3, TopStrategies.Definition.TOTAL_PNL);
+        int[] top = TopStrategies.select(TestMatrices.ofRows(rows, names(3)), 3, TopStrategies.Definition.TOTAL_PNL);
 
         assertThat(top).containsExactly(2, 0, 1);
     }
@@ -163,7 +164,7 @@ class PearsonTest {
     void select_sharpe_shouldPutUndefinedScoresLast() {
         double[][] rows = {{1, 7, 1, 10}, {1, 7, 3, 12}, {1, 7, 2, 11}};
 
-        int[] top = TopStrategies.select(PnlMatrix.ofRows(rows, names(4)), 4, TopStrategies.Definition.SHARPE);
+        int[] top = TopStrategies.select(TestMatrices.ofRows(rows, names(4)), 4, TopStrategies.Definition.SHARPE);
 
         // s3 mean 11 sd 1 -> 11; s2 mean 2 sd 1 -> 2; s0 and s1 constant -> undefined, in header order
         assertThat(top).containsExactly(3, 2, 0, 1);
@@ -187,25 +188,22 @@ class PearsonTest {
         double[][] rows = {{1, 2, 3}, {4, 5, 6}};
         double[] columns = {1, 4, 2, 5, 3, 6};
 
-        PnlMatrix a = PnlMatrix.ofRows(rows, names(3));
-        PnlMatrix b = PnlMatrix.ofColumns(columns, 2, names(3));
+        PnlMatrix a = TestMatrices.ofRows(rows, names(3));
+        PnlMatrix b = TestMatrices.ofColumns(columns, 2, names(3));
 
         for (int t = 0; t < 2; t++) {
             for (int s = 0; s < 3; s++) {
-                assertThat(a.value(t, s)).isEqualTo(b.value(t, s)).isEqualTo(rows[t][s]);
+                assertThat(a.value(s, t)).isEqualTo(b.value(s, t)).isEqualTo(rows[t][s]);
             }
         }
     }
 
     @Test
-    void pnlMatrix_infiniteValueOrWrongShape_shouldBeRejectedWithWhere() {
-        double[][] rows = {{1, 2}, {3, Double.NEGATIVE_INFINITY}};
+    void matrix_infiniteValue_shouldBeRefusedNamingTheStrategy() {
+        double[][] rows = {{1, 2}, {3, Double.NEGATIVE_INFINITY}, {5, 1}};
 
-        assertThatThrownBy(() -> PnlMatrix.ofRows(rows, List.of("a", "b & c")))
-                .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("day 1")
-                .hasMessageContaining("\"b & c\"");
-        assertThatThrownBy(() -> PnlMatrix.ofColumns(new double[5], 2, names(3)))
-                .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("5 values are not 2 days x 3");
+        assertThatThrownBy(() -> Pearson.matrix(TestMatrices.ofRows(rows, List.of("a", "b & c")), new int[] {0, 1}, ""))
+                .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("\"b & c\"");
     }
 
     @Test
@@ -214,8 +212,8 @@ class PearsonTest {
         CorrelationMatrix c = Pearson.topN(m, 100, TopStrategies.Definition.TOTAL_PNL);
         List<CorrelationAgreement.Pair> pairs = new ArrayList<>();
         for (int[] p : c.samplePairs(200, 42)) {
-            int a = m.names().indexOf(c.names().get(p[0]));
-            int b = m.names().indexOf(c.names().get(p[1]));
+            int a = m.strategies().indexOf(c.names().get(p[0]));
+            int b = m.strategies().indexOf(c.names().get(p[1]));
             pairs.add(new CorrelationAgreement.Pair(c.names().get(p[0]), c.names().get(p[1]),
                     bruteForce(column(m, a), column(m, b))));
         }
@@ -236,7 +234,7 @@ class PearsonTest {
     @Test
     void agreement_undefinedOnOneSideOnly_shouldCountAsMismatch() {
         double[][] rows = {{1, 5, 2}, {2, 5, 4}, {3, 5, 5}};
-        CorrelationMatrix c = Pearson.matrix(PnlMatrix.ofRows(rows, names(3)), new int[] {0, 1, 2}, "");
+        CorrelationMatrix c = Pearson.matrix(TestMatrices.ofRows(rows, names(3)), new int[] {0, 1, 2}, "");
 
         CorrelationAgreement a = CorrelationAgreement.compare(c, List.of(
                 new CorrelationAgreement.Pair("s0", "s1", null),

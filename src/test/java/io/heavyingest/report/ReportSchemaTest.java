@@ -1,5 +1,6 @@
 package io.heavyingest.report;
 
+import io.heavyingest.optimize.PnlMatrix;
 import com.networknt.schema.Error;
 import com.networknt.schema.InputFormat;
 import com.networknt.schema.Schema;
@@ -53,7 +54,7 @@ class ReportSchemaTest {
     void validate_reportWithoutOptimizerOrBenchmarks_shouldHaveNoErrors() {
         ComplianceReport report = ComplianceReport.builder().dataset(SampleReports.dataset(MATRIX))
                 .environment(EnvironmentSection.detect(Engine.DUCKDB, null, null, null))
-                .plan(SampleReports.plan(MATRIX.strategies())).applied(SampleReports.duckDbApplied("t")).build();
+                .plan(SampleReports.plan(MATRIX.strategyCount())).applied(SampleReports.duckDbApplied("t")).build();
 
         assertThat(validate(ReportJson.writeString(report))).isEmpty();
     }
@@ -114,7 +115,7 @@ class ReportSchemaTest {
                 null, "\"9b2cf535f27731c974343645a3985328\""), d.table(), d.rows(), d.strategies(), d.days(),
                 d.firstDate(), d.lastDate(), d.nullValues(), null);
         ComplianceReport report = ComplianceReport.builder().dataset(unversioned)
-                .environment(SampleReports.duckDbEnvironment()).plan(SampleReports.plan(MATRIX.strategies()))
+                .environment(SampleReports.duckDbEnvironment()).plan(SampleReports.plan(MATRIX.strategyCount()))
                 .applied(SampleReports.duckDbApplied("t")).build();
         ObjectNode json = tree(report);
 

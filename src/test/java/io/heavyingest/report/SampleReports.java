@@ -1,5 +1,6 @@
 package io.heavyingest.report;
 
+import io.heavyingest.optimize.PnlMatrix;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.util.ArrayList;
@@ -52,7 +53,7 @@ final class SampleReports {
             names.add(s == 1 ? HOSTILE_NAME : String.format("SENSEX %04d-%04d SL%d%%%s", 915 + s % 300,
                     1000 + s % 500, 5 + s % 90, s % 3 == 0 ? "TP" + (10 + s % 80) + "%" : ""));
         }
-        return PnlMatrix.ofColumns(values, days, names);
+        return TestMatrices.ofColumns(values, days, names);
     }
 
     static DatasetSection dataset(PnlMatrix m) {
@@ -60,7 +61,7 @@ final class SampleReports {
         return new DatasetSection("3f2a9c0d1e4b5a67",
                 new DatasetSection.Source("pnl-bucket", "incoming/Python_Multi_Consolidated_20250722_101500.csv",
                         "3HL4kqtJlcpXroDTDmJ.rmSpXd3dIbrHY", null),
-                "pnl_3f2a9c0d1e4b5a67", (long) m.days() * m.strategies(), m.strategies(), m.days(),
+                "pnl_3f2a9c0d1e4b5a67", (long) m.days() * m.strategyCount(), m.strategyCount(), m.days(),
                 dates.get(0), dates.get(dates.size() - 1), 0, 39_201_813L);
     }
 
@@ -128,7 +129,7 @@ final class SampleReports {
     }
 
     static OptimizerSection optimizer(PnlMatrix m) {
-        List<String> best = m.names().subList(3, 40);
+        List<String> best = m.strategies().subList(3, 40);
         return new OptimizerSection(35, 60, 42, 2,
                 new OptimizerSection.BestPortfolio("SA", best.size(), 91.73, best,
                         Map.of("roi", 5120.5, "maxDrawdown", 55.8, "sharpe", 3.2,
@@ -143,7 +144,7 @@ final class SampleReports {
     static ComplianceReport duckDbPass(PnlMatrix m) {
         ComplianceReport.Builder b = ComplianceReport.builder()
                 .generatedAt(Instant.parse("2025-07-22T10:15:30.123456Z"))
-                .dataset(dataset(m)).environment(duckDbEnvironment()).plan(plan(m.strategies()))
+                .dataset(dataset(m)).environment(duckDbEnvironment()).plan(plan(m.strategyCount()))
                 .applied(duckDbApplied("pnl_3f2a9c0d1e4b5a67")).optimizer(optimizer(m));
         benchmarks(5).forEach(b::benchmark);
         return b.build();
@@ -151,7 +152,7 @@ final class SampleReports {
 
     /** A HeavyDB report whose correlation target is impossibly low. */
     static ComplianceReport heavyDbFail(PnlMatrix m) {
-        PlanSection plan = plan(m.strategies());
+        PlanSection plan = plan(m.strategyCount());
         ComplianceReport.Builder b = ComplianceReport.builder()
                 .generatedAt(Instant.parse("2025-07-22T10:15:30Z"))
                 .dataset(dataset(m)).environment(heavyDbEnvironment()).plan(plan)

@@ -1,5 +1,6 @@
 package io.heavyingest.report;
 
+import io.heavyingest.optimize.PnlMatrix;
 import io.heavyingest.report.SchemaRow.Status;
 import org.junit.jupiter.api.Test;
 

@@ -59,6 +59,14 @@ public final class FaultInjectingWarehouse implements Warehouse {
 
     @Override public Optional<PnlMatrix> currentMatrix() { return real.currentMatrix(); }
 
+    @Override public Optional<PnlMatrix> matrix(String datasetId) { return real.matrix(datasetId); }
+
+    @Override public EngineFacts engineFacts() { return real.engineFacts(); }
+
+    @Override public TableFacts tableFacts(String table) { return real.tableFacts(table); }
+
+    @Override public Footprint footprint(String table) { return real.footprint(table); }
+
     @Override public void close() { real.close(); }
 
     @Override

@@ -67,6 +67,20 @@ public final class MemoryObjectStore implements ObjectStore {
         written.put(key, json.clone());
     }
 
+    @Override
+    public void put(String bucket, String key, byte[] content, String contentType) {
+        written.put(key, content.clone());
+    }
+
+    @Override
+    public byte[] read(String bucket, String key) {
+        byte[] content = written.get(key);
+        if (content == null) {
+            throw new ObjectGoneException(key + " does not exist", null);
+        }
+        return content.clone();
+    }
+
     /** A document the service wrote (manifest, error report), or null. */
     public byte[] written(String key) {
         return written.get(key);

@@ -8,6 +8,7 @@ import io.heavyingest.warehouse.LoadRecord;
 import io.heavyingest.warehouse.LoadStatus;
 import io.heavyingest.optimize.PnlMatrix;
 import io.heavyingest.warehouse.StagedLoad;
+import io.heavyingest.warehouse.StoredPlans;
 import io.heavyingest.warehouse.Warehouse;
 import io.heavyingest.warehouse.WarehouseException;
 
@@ -30,7 +31,7 @@ public final class DuckDbWarehouse implements Warehouse {
 
     private static final String HISTORY_COLUMNS = "dataset_id, source, status, table_name, bytes, row_count, "
             + "strategy_count, day_count, null_count, first_date, last_date, started_at, parse_millis, "
-            + "load_millis, total_millis, error";
+            + "load_millis, total_millis, error, table_plan";
 
     private final AgroalDataSource pool;
     private final String location;
@@ -54,7 +55,9 @@ public final class DuckDbWarehouse implements Warehouse {
                     + "dataset_id VARCHAR NOT NULL, source VARCHAR, status VARCHAR NOT NULL, table_name VARCHAR, "
                     + "bytes BIGINT, row_count BIGINT, strategy_count INTEGER, day_count INTEGER, null_count BIGINT, "
                     + "first_date DATE, last_date DATE, started_at TIMESTAMP, parse_millis BIGINT, "
-                    + "load_millis BIGINT, total_millis BIGINT, error VARCHAR)");
+                    + "load_millis BIGINT, total_millis BIGINT, error VARCHAR, table_plan VARCHAR)");
+            // histories created before plans were recorded: their old rows read as "no plan"
+            st.execute("ALTER TABLE " + HISTORY_TABLE + " ADD COLUMN IF NOT EXISTS table_plan VARCHAR");
         } catch (SQLException e) {
             throw new WarehouseException("cannot create the load history in " + location + ": " + e.getMessage(), e);
         }
@@ -105,7 +108,7 @@ public final class DuckDbWarehouse implements Warehouse {
 
     void insertHistory(Connection c, LoadRecord r) throws SQLException {
         try (PreparedStatement ps = c.prepareStatement("INSERT INTO " + HISTORY_TABLE + " (" + HISTORY_COLUMNS
-                + ") VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, make_timestamp(?), ?, ?, ?, ?)")) {
+                + ") VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, make_timestamp(?), ?, ?, ?, ?, ?)")) {
             ps.setString(1, r.datasetId());
             ps.setString(2, r.source());
             ps.setString(3, r.status().name());
@@ -128,6 +131,7 @@ public final class DuckDbWarehouse implements Warehouse {
             ps.setLong(14, r.loadMillis());
             ps.setLong(15, r.totalMillis());
             ps.setString(16, r.error());
+            ps.setString(17, StoredPlans.write(r.plan()));
             ps.executeUpdate();
         }
     }
@@ -173,7 +177,7 @@ public final class DuckDbWarehouse implements Warehouse {
                     LoadRecord.Timings timings = new LoadRecord.Timings(started,
                             rs.getLong(13), rs.getLong(14), rs.getLong(15));
                     out.add(new LoadRecord(rs.getString(1), rs.getString(2), LoadStatus.valueOf(rs.getString(3)),
-                            rs.getString(4), counts, timings, rs.getString(16)));
+                            rs.getString(4), counts, timings, rs.getString(16), StoredPlans.read(rs.getString(17))));
                 }
             }
             return out;
@@ -199,13 +203,19 @@ public final class DuckDbWarehouse implements Warehouse {
 
     @Override
     public Optional<PnlMatrix> currentMatrix() {
-        Optional<String> datasetId = currentDatasetId();
-        if (datasetId.isEmpty()) {
+        return currentDatasetId().flatMap(this::matrix);
+    }
+
+    @Override
+    public Optional<PnlMatrix> matrix(String datasetId) {
+        Optional<LoadRecord> load = publishedLoad(datasetId);
+        if (load.isEmpty() || !tableExists(load.get().tableName())) {
             return Optional.empty();
         }
+        String table = Identifiers.checked(load.get().tableName());
         try (Connection c = pool.getConnection(); Statement st = c.createStatement()) {
             List<String> strategies = new ArrayList<>();
-            try (ResultSet rs = st.executeQuery("SELECT strategy FROM (SELECT DISTINCT strategy FROM " + currentTable
+            try (ResultSet rs = st.executeQuery("SELECT strategy FROM (SELECT DISTINCT strategy FROM " + table
                     + ") ORDER BY strategy")) {
                 while (rs.next()) {
                     strategies.add(rs.getString(1));
@@ -213,7 +223,7 @@ public final class DuckDbWarehouse implements Warehouse {
             }
             List<LocalDate> dates = new ArrayList<>();
             try (ResultSet rs = st.executeQuery("SELECT trade_date FROM (SELECT DISTINCT trade_date FROM "
-                    + currentTable + ") ORDER BY trade_date")) {
+                    + table + ") ORDER BY trade_date")) {
                 while (rs.next()) {
                     dates.add(rs.getObject(1, LocalDate.class));
                 }
@@ -222,7 +232,7 @@ public final class DuckDbWarehouse implements Warehouse {
             double[] values = new double[strategies.size() * days];
             long cells = 0;
             long nulls = 0;
-            try (ResultSet rs = st.executeQuery(cellIndexQuery(days))) {
+            try (ResultSet rs = st.executeQuery(cellIndexQuery(table, days))) {
                 while (rs.next()) {
                     int cell = rs.getInt(1);
                     double v = rs.getDouble(2);
@@ -235,10 +245,26 @@ public final class DuckDbWarehouse implements Warehouse {
                 }
             }
             long absent = (long) values.length - cells;   // cells without a row read as 0 as well
-            return Optional.of(new PnlMatrix(datasetId.get(), List.copyOf(dates), List.copyOf(strategies), values,
+            return Optional.of(new PnlMatrix(datasetId, List.copyOf(dates), List.copyOf(strategies), values,
                     nulls + absent));
         } catch (SQLException e) {
-            throw new WarehouseException("cannot read the current dataset: " + e.getMessage(), e);
+            throw new WarehouseException("cannot read dataset " + datasetId + ": " + e.getMessage(), e);
+        }
+    }
+
+    private boolean tableExists(String table) {
+        if (table == null) {
+            return false;
+        }
+        try (Connection c = pool.getConnection();
+             PreparedStatement ps = c.prepareStatement("SELECT count(*) FROM duckdb_tables() WHERE table_name = ?")) {
+            ps.setString(1, table);
+            try (ResultSet rs = ps.executeQuery()) {
+                rs.next();
+                return rs.getLong(1) > 0;
+            }
+        } catch (SQLException e) {
+            throw new WarehouseException("cannot look up table " + table + ": " + e.getMessage(), e);
         }
     }
 
@@ -247,13 +273,116 @@ public final class DuckDbWarehouse implements Warehouse {
      * of strategies and dates avoid sorting the two million rows (window functions over the whole table need about
      * 1.2 s, the joins under 0.2 s), and only an integer and a double per row cross JDBC.
      */
-    private String cellIndexQuery(int days) {
+    private static String cellIndexQuery(String table, int days) {
         return "WITH s AS (SELECT strategy, (row_number() OVER (ORDER BY strategy) - 1)::INTEGER AS si "
-                + "FROM (SELECT DISTINCT strategy FROM " + currentTable + ")), "
+                + "FROM (SELECT DISTINCT strategy FROM " + table + ")), "
                 + "d AS (SELECT trade_date, (row_number() OVER (ORDER BY trade_date) - 1)::INTEGER AS di "
-                + "FROM (SELECT DISTINCT trade_date FROM " + currentTable + ")) "
-                + "SELECT s.si * " + days + " + d.di, t.pnl FROM " + currentTable + " t "
+                + "FROM (SELECT DISTINCT trade_date FROM " + table + ")) "
+                + "SELECT s.si * " + days + " + d.di, t.pnl FROM " + table + " t "
                 + "JOIN s ON t.strategy = s.strategy JOIN d ON t.trade_date = d.trade_date";
+    }
+
+    @Override
+    public EngineFacts engineFacts() {
+        return new EngineFacts(kind(), String.valueOf(single("SELECT version()", null)), null, List.of());
+    }
+
+    /**
+     * From {@code duckdb_columns()} and {@code duckdb_types()}: the strategy column's ENUM is a dictionary whose key
+     * width is the type's size; the fragment size is the largest row group's row count.
+     */
+    @Override
+    public TableFacts tableFacts(String table) {
+        String name = Identifiers.checked(table);
+        if (!tableExists(name)) {
+            throw new WarehouseException("table " + name + " does not exist in " + location);
+        }
+        String enumType = DuckDbDdl.strategyType(name);
+        List<Column> columns = new ArrayList<>();
+        try (Connection c = pool.getConnection();
+             PreparedStatement ps = c.prepareStatement("SELECT c.column_name, "
+                     + "CASE WHEN c.data_type LIKE 'ENUM(%' THEN 'ENUM' ELSE c.data_type END, "
+                     + "(SELECT max(t.type_size) FROM duckdb_types() t WHERE t.type_name = CASE WHEN c.data_type "
+                     + "LIKE 'ENUM(%' THEN ? ELSE lower(c.data_type) END OR (c.data_type NOT LIKE 'ENUM(%' "
+                     + "AND t.logical_type = c.data_type)) "
+                     + "FROM duckdb_columns() c WHERE c.table_name = ? ORDER BY c.column_index")) {
+            ps.setString(1, enumType);
+            ps.setString(2, name);
+            try (ResultSet rs = ps.executeQuery()) {
+                while (rs.next()) {
+                    String type = rs.getString(2);
+                    long size = rs.getLong(3);
+                    Integer bits = rs.wasNull() ? null : (int) size * 8;
+                    columns.add(new Column(rs.getString(1), type, "ENUM".equals(type) ? "DICT" : null, bits));
+                }
+            }
+        } catch (SQLException e) {
+            throw new WarehouseException("cannot describe " + name + ": " + e.getMessage(), e);
+        }
+        Object rowGroup = single("SELECT max(count) FROM pragma_storage_info(?) WHERE column_name = '"
+                + TablePlan.DATE_COLUMN + "'", name);
+        return new TableFacts(name, columns, rowGroup == null ? null : ((Number) rowGroup).longValue(), null);
+    }
+
+    /**
+     * The table's storage blocks ({@code pragma_storage_info}: distinct blocks x block size) as its footprint, with
+     * the database file, write-ahead log and buffer memory ({@code pragma_database_size}, {@code duckdb_memory()}).
+     */
+    @Override
+    public Footprint footprint(String table) {
+        String name = Identifiers.checked(table);
+        java.util.Map<String, Long> figures = new java.util.HashMap<>();
+        long blockSize = 0;
+        try (Connection c = pool.getConnection(); Statement st = c.createStatement()) {
+            try (ResultSet rs = st.executeQuery("SELECT block_size, total_blocks, used_blocks, free_blocks "
+                    + "FROM pragma_database_size() WHERE database_name = current_database()")) {
+                if (rs.next()) {
+                    blockSize = rs.getLong(1);
+                    figures.put("databaseBlocksBytes", rs.getLong(2) * blockSize);
+                    figures.put("databaseUsedBlocksBytes", rs.getLong(3) * blockSize);
+                }
+            }
+            try (ResultSet rs = st.executeQuery("SELECT tag, memory_usage_bytes FROM duckdb_memory() "
+                    + "WHERE memory_usage_bytes > 0")) {
+                long total = 0;
+                while (rs.next()) {
+                    total += rs.getLong(2);
+                    if ("BASE_TABLE".equals(rs.getString(1))) {
+                        figures.put("bufferBaseTableBytes", rs.getLong(2));
+                    }
+                }
+                figures.put("bufferTotalBytes", total);
+            }
+        } catch (SQLException e) {
+            throw new WarehouseException("cannot read the database size of " + location + ": " + e.getMessage(), e);
+        }
+        long blocks = ((Number) single("SELECT count(DISTINCT block_id) FROM pragma_storage_info(?) "
+                + "WHERE persistent AND block_id >= 0", name)).longValue();
+        long rows = ((Number) single("SELECT count(*) FROM " + name, null)).longValue();
+        figures.put("tableBlocks", blocks);
+        figures.put("tableRows", rows);
+        long bytes = blocks * blockSize;
+        String basis = "distinct storage blocks of the table (pragma_storage_info) x block size " + blockSize;
+        if (blocks == 0) {
+            // not checkpointed yet (or in memory): the uncompressed size of its values is the honest upper bound
+            bytes = rows * (4 + 4 + 8);
+            basis = "not yet on disk: rows x 16 bytes (DATE 4, ENUM key at most 4, DOUBLE 8), uncompressed";
+        }
+        figures.put("tableBytes", bytes);
+        return new Footprint(bytes, basis, figures);
+    }
+
+    private Object single(String sql, String parameter) {
+        try (Connection c = pool.getConnection(); PreparedStatement ps = c.prepareStatement(sql)) {
+            if (parameter != null) {
+                ps.setString(1, parameter);
+            }
+            try (ResultSet rs = ps.executeQuery()) {
+                return rs.next() ? plain(rs.getObject(1)) : null;
+            }
+        } catch (SQLException e) {
+            throw new WarehouseException("query failed: " + e.getMessage(), e);
+        }
     }
 
     @Override

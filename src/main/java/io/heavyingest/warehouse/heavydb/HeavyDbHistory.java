@@ -6,6 +6,7 @@ import io.heavyingest.heavydb.ResultColumn;
 import io.heavyingest.heavydb.SqlText;
 import io.heavyingest.warehouse.LoadRecord;
 import io.heavyingest.warehouse.LoadStatus;
+import io.heavyingest.warehouse.StoredPlans;
 
 import java.time.Instant;
 import java.time.LocalDate;
@@ -21,10 +22,13 @@ import java.util.concurrent.atomic.AtomicLong;
  */
 final class HeavyDbHistory {
     static final String TABLE = "load_history";
+    /** The table plan of the load as JSON text; added to histories created before plans were recorded. */
+    static final String PLAN_COLUMN = "table_plan";
+    static final String PLAN_COLUMN_DDL = PLAN_COLUMN + " TEXT ENCODING DICT(32)";
 
     private static final List<String> COLUMNS = List.of("attempt_id", "dataset_id", "source_uri", "load_status",
             "table_name", "byte_count", "row_count", "strategy_count", "day_count", "null_count", "first_date",
-            "last_date", "started_at_ms", "parse_millis", "load_millis", "total_millis", "error_message");
+            "last_date", "started_at_ms", "parse_millis", "load_millis", "total_millis", "error_message", PLAN_COLUMN);
     private static final long SECONDS_PER_DAY = 86_400L;
     private static final AtomicLong LAST_ID = new AtomicLong();
 
@@ -50,7 +54,8 @@ final class HeavyDbHistory {
                 + "  parse_millis BIGINT,\n"
                 + "  load_millis BIGINT,\n"
                 + "  total_millis BIGINT,\n"
-                + "  error_message TEXT ENCODING DICT(32)\n"
+                + "  error_message TEXT ENCODING DICT(32),\n"
+                + "  " + PLAN_COLUMN_DDL + "\n"
                 + ")";
     }
 
@@ -89,7 +94,8 @@ final class HeavyDbHistory {
                 ints("parse_millis", r.parseMillis()),
                 ints("load_millis", r.loadMillis()),
                 ints("total_millis", r.totalMillis()),
-                LoadColumn.strings("error_message", Arrays.asList(r.error())));
+                LoadColumn.strings("error_message", Arrays.asList(r.error())),
+                LoadColumn.strings(PLAN_COLUMN, Arrays.asList(StoredPlans.write(r.plan()))));
     }
 
     private static LoadColumn ints(String name, long value) {
@@ -111,6 +117,7 @@ final class HeavyDbHistory {
         ResultColumn.Strings status = strings(r, "load_status");
         ResultColumn.Strings table = strings(r, "table_name");
         ResultColumn.Strings error = strings(r, "error_message");
+        ResultColumn.Strings plan = strings(r, PLAN_COLUMN);
         List<LoadRecord> out = new ArrayList<>(r.rowCount());
         for (int i = 0; i < r.rowCount(); i++) {
             Long started = longOrNull(r, "started_at_ms", i);
@@ -122,7 +129,7 @@ final class HeavyDbHistory {
                     longOrZero(r, "parse_millis", i), longOrZero(r, "load_millis", i),
                     longOrZero(r, "total_millis", i));
             out.add(new LoadRecord(text(dataset, i), text(source, i), LoadStatus.valueOf(text(status, i)),
-                    text(table, i), counts, timings, text(error, i)));
+                    text(table, i), counts, timings, text(error, i), StoredPlans.read(text(plan, i))));
         }
         return out;
     }

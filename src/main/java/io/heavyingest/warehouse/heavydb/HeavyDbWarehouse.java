@@ -49,6 +49,16 @@ public final class HeavyDbWarehouse implements Warehouse {
         this.currentTable = Identifiers.checked(currentTable);
         this.loadBatchRows = loadBatchRows;
         client.execute(HeavyDbHistory.createTable());
+        addPlanColumnIfMissing();
+    }
+
+    /** A history created before plans were recorded gets the plan column; its old rows read as "no plan". */
+    private void addPlanColumnIfMissing() {
+        boolean present = client.tableDetails(HeavyDbHistory.TABLE).rowDesc().stream()
+                .anyMatch(c -> c.name().equalsIgnoreCase(HeavyDbHistory.PLAN_COLUMN));
+        if (!present) {
+            client.execute("ALTER TABLE " + HeavyDbHistory.TABLE + " ADD COLUMN " + HeavyDbHistory.PLAN_COLUMN_DDL);
+        }
     }
 
     /** Opens the warehouse at {@code endpoint}, reusing the session a warm invocation left open if configured. */
@@ -154,11 +164,17 @@ public final class HeavyDbWarehouse implements Warehouse {
      */
     @Override
     public Optional<PnlMatrix> currentMatrix() {
-        Optional<String> datasetId = currentDatasetId();
-        if (datasetId.isEmpty()) {
+        return currentDatasetId().flatMap(this::matrix);
+    }
+
+    @Override
+    public Optional<PnlMatrix> matrix(String datasetId) {
+        Optional<LoadRecord> load = publishedLoad(datasetId);
+        if (load.isEmpty() || load.get().tableName() == null || appliedSchema(load.get().tableName()).isEmpty()) {
             return Optional.empty();
         }
-        QueryResult r = client.query("SELECT trade_date, strategy, pnl FROM " + currentTable);
+        QueryResult r = client.query("SELECT trade_date, strategy, pnl FROM "
+                + Identifiers.checked(load.get().tableName()));
         ResultColumn.Ints dates = r.ints("trade_date");
         ResultColumn.Strings names = r.strings("strategy");
         ResultColumn.Reals pnl = r.reals("pnl");
@@ -189,7 +205,7 @@ public final class HeavyDbWarehouse implements Warehouse {
                 values[s * days + d] = pnl.values()[i];
             }
         }
-        return Optional.of(new PnlMatrix(datasetId.get(), List.copyOf(dayList), List.copyOf(strategyList), values,
+        return Optional.of(new PnlMatrix(datasetId, List.copyOf(dayList), List.copyOf(strategyList), values,
                 nullCount));
     }
 
@@ -207,6 +223,86 @@ public final class HeavyDbWarehouse implements Warehouse {
             }
             throw e;
         }
+    }
+
+    @Override
+    public EngineFacts engineFacts() {
+        var status = client.serverStatus();
+        List<Gpu> gpus = new ArrayList<>();
+        for (var node : client.hardwareInfo()) {
+            for (var g : node.gpus()) {
+                gpus.add(new Gpu(g.memory(), g.computeCapabilityMajor(), g.computeCapabilityMinor(), g.numSm(),
+                        g.clockFrequencyKhz()));
+            }
+        }
+        return new EngineFacts(kind(), status.version(), status.edition(), gpus);
+    }
+
+    /** From {@code get_table_details}, and the sort column from {@code SHOW CREATE TABLE}. */
+    @Override
+    public TableFacts tableFacts(String table) {
+        AppliedSchema applied = appliedSchema(table).orElseThrow(() -> new io.heavyingest.warehouse.WarehouseException(
+                "table " + table + " does not exist on " + location()));
+        List<Column> columns = new ArrayList<>();
+        for (AppliedSchema.Column c : applied.columns()) {
+            java.util.regex.Matcher m = ENCODING.matcher(c.encoding());
+            String encoding = m.matches() ? m.group(1) : c.encoding();
+            Integer bits = m.matches() && m.group(2) != null ? Integer.valueOf(m.group(2))
+                    : c.sizeBytes() == null ? null : c.sizeBytes() * 8;
+            columns.add(new Column(c.name(), c.type(), encoding, bits));
+        }
+        return new TableFacts(applied.table(), columns, applied.fragmentSize(), sortColumn(applied.table()));
+    }
+
+    private static final java.util.regex.Pattern ENCODING = java.util.regex.Pattern.compile("(\\w+)(?:\\((\\d+)\\))?");
+    private static final java.util.regex.Pattern SORT_COLUMN =
+            java.util.regex.Pattern.compile("(?i)sort_column\\s*=\\s*'([^']+)'");
+
+    /** The declared sort column from {@code SHOW CREATE TABLE}; null when none or when the server cannot say. */
+    private String sortColumn(String table) {
+        try {
+            Rows rows = query("SHOW CREATE TABLE " + Identifiers.checked(table));
+            for (List<Object> row : rows.rows()) {
+                java.util.regex.Matcher m = SORT_COLUMN.matcher(String.valueOf(row.get(0)));
+                if (m.find()) {
+                    return m.group(1);
+                }
+            }
+            return null;
+        } catch (HeavyDbServerException e) {
+            return null;
+        }
+    }
+
+    /**
+     * The table's values at their stored widths (rows x bytes per row from {@code get_table_details}), plus the
+     * server's CPU and GPU buffer pools in use ({@code get_memory}) for context.
+     */
+    @Override
+    public Footprint footprint(String table) {
+        TableFacts facts = tableFacts(table);
+        long rows = count(facts.table());
+        long bytesPerRow = 0;
+        for (Column c : facts.columns()) {
+            bytesPerRow += c.encodingBits() == null ? 8 : c.encodingBits() / 8;
+        }
+        java.util.Map<String, Long> figures = new java.util.HashMap<>();
+        figures.put("tableRows", rows);
+        figures.put("bytesPerRow", bytesPerRow);
+        for (String level : List.of("cpu", "gpu")) {
+            long used = 0;
+            long pool = 0;
+            for (var node : client.memory(level)) {
+                used += node.usedBytes();
+                pool += node.maxNumPages() * node.pageSize();
+            }
+            figures.put(level + "BufferUsedBytes", used);
+            figures.put(level + "BufferPoolBytes", pool);
+        }
+        long bytes = rows * bytesPerRow;
+        figures.put("tableBytes", bytes);
+        return new Footprint(bytes, "rows x stored bytes per row (" + bytesPerRow + ") from get_table_details",
+                figures);
     }
 
     long count(String table) {

@@ -1,0 +1,68 @@
+package io.heavyingest.benchmark;
+
+import io.heavyingest.heavydb.SqlText;
+import io.heavyingest.schema.TablePlan;
+
+import java.time.LocalDate;
+import java.util.List;
+import java.util.StringJoiner;
+
+/**
+ * The benchmark's SQL, the same text on DuckDB and HeavyDB. Values become literals through the one quoting
+ * function ({@link SqlText#literal}: single quotes doubled, control characters refused) and the table through
+ * {@link SqlText#name}; DuckDB reads the same literals, so one rendering serves both engines.
+ */
+final class SqlWorkload {
+    private static final String DATE = TablePlan.DATE_COLUMN;
+    private static final String STRATEGY = TablePlan.STRATEGY_COLUMN;
+    private static final String PNL = TablePlan.PNL_COLUMN;
+
+    private final String table;
+
+    SqlWorkload(String table) {
+        this.table = SqlText.name(table);
+    }
+
+    /** Every row of the dates {@code from} .. {@code to} (inclusive). */
+    String dateRange(LocalDate from, LocalDate to) {
+        return "SELECT " + DATE + ", " + STRATEGY + ", " + PNL + " FROM " + table + " WHERE " + DATE + " BETWEEN "
+                + date(from) + " AND " + date(to);
+    }
+
+    /** One strategy's days. */
+    String strategyLookup(String strategy) {
+        return "SELECT " + DATE + ", " + PNL + " FROM " + table + " WHERE " + STRATEGY + " = " + SqlText.literal(strategy)
+                + " ORDER BY " + DATE;
+    }
+
+    /**
+     * The correlation of every unordered pair of {@code strategies} by a self-join on the date, summarized to one row
+     * (pairs, sum of the defined correlations, undefined pairs) so the engine computes every pair and only the
+     * summary crosses the wire. Missing values count as 0, as in the function.
+     */
+    String correlationSummary(List<String> strategies) {
+        return "SELECT COUNT(*) AS pairs, SUM(r) AS sum_r, SUM(CASE WHEN r IS NULL THEN 1 ELSE 0 END) AS undefined_pairs"
+                + " FROM (" + correlationPairs(strategies) + ") q";
+    }
+
+    /** The correlation of every unordered pair of {@code strategies}: (first, second, r). */
+    String correlationPairs(List<String> strategies) {
+        String in = in(strategies);
+        return "SELECT a." + STRATEGY + " AS first_strategy, b." + STRATEGY + " AS second_strategy, CORR(COALESCE(a."
+                + PNL + ", 0), COALESCE(b." + PNL + ", 0)) AS r FROM " + table + " a JOIN " + table + " b ON a." + DATE
+                + " = b." + DATE + " AND a." + STRATEGY + " < b." + STRATEGY + " WHERE a." + STRATEGY + " IN " + in
+                + " AND b." + STRATEGY + " IN " + in + " GROUP BY a." + STRATEGY + ", b." + STRATEGY;
+    }
+
+    private static String in(List<String> values) {
+        StringJoiner j = new StringJoiner(", ", "(", ")");
+        for (String v : values) {
+            j.add(SqlText.literal(v));
+        }
+        return j.toString();
+    }
+
+    private static String date(LocalDate d) {
+        return "DATE " + SqlText.literal(d.toString());
+    }
+}
