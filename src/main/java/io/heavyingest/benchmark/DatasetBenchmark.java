@@ -90,7 +90,8 @@ public final class DatasetBenchmark {
         TablePlan plan = load.plan();
         if (plan == null) {
             throw new DatasetNotFoundException("dataset " + datasetId + " was loaded before table plans were "
-                    + "recorded; load the file again to benchmark it");
+                    + "recorded, so its report could only show a recomputed plan; load the file again under a new dataset id"
+                    + " (local command: ingest <file> --dataset-id <new id>), then benchmark that dataset");
         }
         long r0 = System.nanoTime();
         PnlMatrix matrix = warehouse.matrix(datasetId).orElseThrow(() -> new DatasetNotFoundException(
@@ -98,7 +99,7 @@ public final class DatasetBenchmark {
                         + warehouse.location()));
         long readMillis = (System.nanoTime() - r0) / 1_000_000;
         String table = load.tableName();
-        SqlWorkload sql = new SqlWorkload(table);
+        SqlWorkload sql = new SqlWorkload(table, !"heavydb".equals(warehouse.kind()));
         LOG.infof("benchmarking dataset %s (%s): %,d strategies x %,d days", datasetId, table,
                 matrix.strategyCount(), matrix.days());
 
