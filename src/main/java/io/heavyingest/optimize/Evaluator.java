@@ -61,7 +61,7 @@ final class Evaluator {
         double[] blocks = universe.blocks();
         touch(blocks, members, 2 * days);
         double selfSum = universe.sum(members, sumPnl, sumZ);
-        double f = FitnessFunction.fitness(sumPnl, sumZ, selfSum, size);
+        double f = FitnessFunction.fitness(sumPnl, sumZ, selfSum, size, universe.drawdownFloor());
         offer(f, members);
         return f;
     }

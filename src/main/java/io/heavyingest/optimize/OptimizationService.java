@@ -42,7 +42,7 @@ public final class OptimizationService {
 
     /** Standardizes the dataset once, so several requests can share it. */
     public StrategyUniverse prepare(PnlMatrix matrix) {
-        return StrategyUniverse.of(matrix, config.periodsPerYear());
+        return StrategyUniverse.of(matrix, config.periodsPerYear(), config.drawdownFloor());
     }
 
     /** Optimizes a prepared dataset; {@code prepareMillis} is reported as the preparation time. */

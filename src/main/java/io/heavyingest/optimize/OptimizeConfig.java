@@ -30,6 +30,13 @@ public interface OptimizeConfig {
     @WithDefault("0")
     double periodsPerYear();
 
+    /**
+     * Floor of the max drawdown in the fitness, as a multiple of the portfolio's own mean absolute daily return;
+     * 0 keeps the legacy ratio (a drawdown up to 1e-6 counts as none: 100 x ROI). See docs/optimizer.md.
+     */
+    @WithDefault("0")
+    double drawdownFloor();
+
     /** Genetic algorithm. */
     Ga ga();
 
