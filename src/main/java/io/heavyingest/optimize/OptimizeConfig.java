@@ -37,6 +37,9 @@ public interface OptimizeConfig {
     @WithDefault("0")
     double drawdownFloor();
 
+    /** The local search that polishes every algorithm's best portfolio of each size. */
+    Polish polish();
+
     /** Genetic algorithm. */
     Ga ga();
 
@@ -60,6 +63,16 @@ public interface OptimizeConfig {
 
     /** Random search. */
     Rs rs();
+
+    interface Polish {
+        /** Swap evaluations per algorithm and size, on top of the algorithm's own budget; 0 turns the polish off. */
+        @WithDefault("100000")
+        long budget();
+
+        /** Late-acceptance history: a swap is taken if no worse than the fitness this many steps ago. */
+        @WithDefault("500")
+        int history();
+    }
 
     interface Ga {
         /** Evaluations per portfolio size. */
