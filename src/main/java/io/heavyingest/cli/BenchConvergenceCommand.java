@@ -42,9 +42,9 @@ final class BenchConvergenceCommand implements Command {
         int seeds = (int) args.longOption("seeds", 5);
         int referenceSeeds = (int) args.longOption("reference-seeds", 3);
         long factor = args.longOption("reference-factor", 10);
-        Path cache = Path.of(args.option("cache", "target/convergence"));
         boolean refresh = args.flag("refresh");
         OptimizeConfig config = ConfigLoader.load(OptimizeConfig.class, Map.of());
+        Path cache = Path.of(args.option("cache", config.bestKnownDirectory()));
         OptimizationRequest request = OptimizeRequests.parse(args, config);
         args.rejectUnknown();
         if (seeds < 1 || referenceSeeds < 0 || factor < 1 || strategies < 1) {

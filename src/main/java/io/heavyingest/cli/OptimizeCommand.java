@@ -3,6 +3,8 @@ package io.heavyingest.cli;
 import io.heavyingest.config.ConfigLoader;
 import io.heavyingest.config.HeavyIngestConfig;
 import io.heavyingest.optimize.AlgorithmSummary;
+import io.heavyingest.optimize.Convergence;
+import io.heavyingest.optimize.StrategyUniverse;
 import io.heavyingest.optimize.NoDatasetException;
 import io.heavyingest.optimize.OptimizationReport;
 import io.heavyingest.optimize.OptimizationRequest;
@@ -15,6 +17,7 @@ import io.heavyingest.warehouse.Warehouse;
 import io.heavyingest.warehouse.Warehouses;
 
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 
 /**
@@ -44,14 +47,20 @@ final class OptimizeCommand implements Command {
             matrix = warehouse.currentMatrix().orElseThrow(() -> new NoDatasetException(warehouse.location()));
         }
         long readMillis = (System.nanoTime() - t0) / 1_000_000;
-        OptimizationResult result = new OptimizationService(config).optimize(matrix, request);
+        OptimizationService service = new OptimizationService(config);
+        long t1 = System.nanoTime();
+        StrategyUniverse universe = service.prepare(matrix);
+        OptimizationResult result = service.optimize(universe, request, (System.nanoTime() - t1) / 1_000_000);
+        Optional<Convergence> convergence = service.convergence(universe, result);
         if (json) {
-            Map<String, Object> doc = OptimizationReport.toMap(result);
+            Map<String, Object> doc = OptimizationReport.toMap(result, convergence);
             doc.put("warehouse", location);
             doc.put("readMillis", readMillis);
             System.out.println(Json.write(doc));
         } else {
             System.out.print(text(result, location, readMillis));
+            convergence.ifPresent(c -> System.out.printf("  convergence  ratio to the best fitness known per size:"
+                    + " min %.4f (size %d), median %.4f%n", c.minRatio(), c.minRatioSize(), c.medianRatio()));
         }
         return Main.OK;
     }

@@ -40,6 +40,15 @@ public final class OptimizationService {
         return optimize(universe, request, millis(System.nanoTime() - t0));
     }
 
+    /**
+     * How close {@code result} came to the best fitness known per size for {@code universe}, when the configured
+     * best-known folder holds an estimate covering every swept size.
+     */
+    public java.util.Optional<Convergence> convergence(StrategyUniverse universe, OptimizationResult result) {
+        return BestKnown.load(java.nio.file.Path.of(config.bestKnownDirectory()), universe)
+                .flatMap(known -> Convergence.of(result, known));
+    }
+
     /** Standardizes the dataset once, so several requests can share it. */
     public StrategyUniverse prepare(PnlMatrix matrix) {
         return StrategyUniverse.of(matrix, config.periodsPerYear(), config.drawdownFloor());
@@ -56,8 +65,7 @@ public final class OptimizationService {
             SearchAlgorithm search = a.create(config);   // validates the settings before any thread starts
             request.sizes().sizes().forEach(size -> tasks.add(new Task(tasks.size(), a, search, size, request.budget(a))));
         }
-        LocalSearch polish = Boolean.getBoolean("tabu") ? new TabuSearch(Integer.getInteger("tabu.sample", 100),
-                Integer.getInteger("tabu.tenure", 20)) : new LateAcceptance(config.polish().history());
+        LocalSearch polish = new LateAcceptance(config.polish().history());
         int threads = threads();
         long t0 = System.nanoTime();
         Evaluator[] evaluators = new Evaluator[tasks.size()];

@@ -37,6 +37,13 @@ public interface OptimizeConfig {
     @WithDefault("0")
     double drawdownFloor();
 
+    /**
+     * Folder of the best-known fitness caches that bench-convergence writes (one file per dataset); when one exists
+     * for the optimized dataset, the result reports its ratio to the best known per size.
+     */
+    @WithDefault("target/convergence")
+    String bestKnownDirectory();
+
     /** The local search that polishes every algorithm's best portfolio of each size. */
     Polish polish();
 
@@ -66,11 +73,11 @@ public interface OptimizeConfig {
 
     interface Polish {
         /** Swap evaluations per algorithm and size, on top of the algorithm's own budget; 0 turns the polish off. */
-        @WithDefault("100000")
+        @WithDefault("200000")
         long budget();
 
         /** Late-acceptance history: a swap is taken if no worse than the fitness this many steps ago. */
-        @WithDefault("500")
+        @WithDefault("5000")
         int history();
     }
 
