@@ -123,18 +123,22 @@ final class BenchConvergenceCommand implements Command {
         double lo = Double.POSITIVE_INFINITY;
         double hi = Double.NEGATIVE_INFINITY;
         double[] times = new double[runs.size()];
+        double[] cpu = new double[runs.size()];
         for (int k = 0; k < runs.size(); k++) {
             double f = runs.get(k).result().best().fitness();
             overall.add(String.format("%.2f", f));
             lo = Math.min(lo, f);
             hi = Math.max(hi, f);
             times[k] = runs.get(k).millis();
+            cpu[k] = runs.get(k).cpuMillis();
         }
         System.out.printf("overall best fitness per seed: %s (spread %.2f%%)%n", String.join(", ", overall),
                 100 * (hi - lo) / Math.abs(hi));
-        System.out.printf("sweep time: median %,.0f ms (min %,.0f, max %,.0f) over %d seeds%n",
+        System.out.printf("sweep time: median %,.0f ms wall (min %,.0f, max %,.0f) over %d seeds; median CPU %,.0f ms"
+                        + " (CPU / 2 = %,.0f ms: the wall time on two otherwise idle cores)%n",
                 Convergence.median(times), java.util.Arrays.stream(times).min().orElse(0),
-                java.util.Arrays.stream(times).max().orElse(0), runs.size());
+                java.util.Arrays.stream(times).max().orElse(0), runs.size(), Convergence.median(cpu),
+                Convergence.median(cpu) / 2);
     }
 
     private static int argMin(double[] v) {

@@ -24,10 +24,12 @@ public final class ConvergenceBenchmark {
      *
      * @param seed the sweep's seed
      * @param millis wall time of the sweep (search only; the dataset is prepared once)
+     * @param cpuMillis processor time the whole process spent during the sweep (all threads), which does not
+     *                  grow when other programs share the machine
      * @param bestPerSize its best fitness at each size, smallest size first
      * @param result the whole result
      */
-    public record SeedRun(long seed, long millis, double[] bestPerSize, OptimizationResult result) {
+    public record SeedRun(long seed, long millis, long cpuMillis, double[] bestPerSize, OptimizationResult result) {
     }
 
     /**
@@ -50,13 +52,20 @@ public final class ConvergenceBenchmark {
                                  Consumer<String> progress) {
         List<SeedRun> runs = new ArrayList<>();
         for (long seed : seeds) {
+            long cpu0 = cpuMillis();
             OptimizationResult r = service.optimize(universe, request.withSeed(seed), 0);
+            long cpu = cpuMillis() - cpu0;
             offerAll(known, r, "sweep seed " + seed);
-            runs.add(new SeedRun(seed, r.searchMillis(), Convergence.bestPerSize(r), r));
-            progress.accept(String.format("sweep seed %d: %,d ms, best %.4f (%s, size %d)", seed, r.searchMillis(),
-                    r.best().fitness(), r.best().algorithm(), r.best().size()));
+            runs.add(new SeedRun(seed, r.searchMillis(), cpu, Convergence.bestPerSize(r), r));
+            progress.accept(String.format("sweep seed %d: %,d ms wall, %,d ms CPU, best %.4f (%s, size %d)", seed,
+                    r.searchMillis(), cpu, r.best().fitness(), r.best().algorithm(), r.best().size()));
         }
         return runs;
+    }
+
+    /** Processor time of this process so far, in milliseconds (0 where the platform cannot tell). */
+    private static long cpuMillis() {
+        return ProcessHandle.current().info().totalCpuDuration().map(java.time.Duration::toMillis).orElse(0L);
     }
 
     private static int offerAll(BestKnown known, OptimizationResult r, String source) {
