@@ -4,7 +4,6 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
 
 import java.io.IOException;
-import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
@@ -62,6 +61,8 @@ public final class BestKnown {
     /**
      * The cached estimate for {@code universe}, keeping only entries whose portfolio still scores its recorded
      * fitness; empty when there is no cache file.
+     *
+     * @throws BestKnownCacheException when the file exists but is not readable JSON
      */
     public static Optional<BestKnown> load(Path directory, StrategyUniverse universe) {
         Path file = file(directory, universe);
@@ -72,7 +73,7 @@ public final class BestKnown {
         try {
             doc = MAPPER.readValue(file.toFile(), Map.class);
         } catch (IOException e) {
-            throw new UncheckedIOException("cannot read the best-known cache " + file + ": " + e.getMessage(), e);
+            throw new BestKnownCacheException("cannot read the best-known cache " + file + ": " + e.getMessage(), e);
         }
         BestKnown known = empty(universe);
         Map<String, Integer> index = new HashMap<>();
@@ -139,7 +140,7 @@ public final class BestKnown {
             MAPPER.writeValue(tmp.toFile(), doc);
             Files.move(tmp, file, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
         } catch (IOException e) {
-            throw new UncheckedIOException("cannot write the best-known cache " + file + ": " + e.getMessage(), e);
+            throw new BestKnownCacheException("cannot write the best-known cache " + file + ": " + e.getMessage(), e);
         }
         return file;
     }

@@ -42,11 +42,16 @@ public final class OptimizationService {
 
     /**
      * How close {@code result} came to the best fitness known per size for {@code universe}, when the configured
-     * best-known folder holds an estimate covering every swept size.
+     * best-known folder holds an estimate covering every swept size. An unreadable cache counts as none: the
+     * ratio is an addition to the result, never a reason to lose it.
      */
     public java.util.Optional<Convergence> convergence(StrategyUniverse universe, OptimizationResult result) {
-        return BestKnown.load(java.nio.file.Path.of(config.bestKnownDirectory()), universe)
-                .flatMap(known -> Convergence.of(result, known));
+        try {
+            return BestKnown.load(java.nio.file.Path.of(config.bestKnownDirectory()), universe)
+                    .flatMap(known -> Convergence.of(result, known));
+        } catch (BestKnownCacheException e) {
+            return java.util.Optional.empty();
+        }
     }
 
     /** Standardizes the dataset once, so several requests can share it. */

@@ -86,6 +86,20 @@ class ConvergenceTest {
         assertThat(OptimizationReport.toMap(result, java.util.Optional.empty())).doesNotContainKey("convergence");
     }
 
+    @Test
+    void convergence_corruptCacheFile_shouldBeAbsentForTheResultButAnErrorForTheCache(@TempDir Path dir) throws Exception {
+        OptimizationService service = service(dir);
+        StrategyUniverse universe = Matrices.universe(new double[] {1, -2, 3}, new double[] {2, 1, -1},
+                new double[] {0, 3, 1});
+        Files.writeString(BestKnown.file(dir, universe), "{not json");
+        OptimizationResult result = service.optimize(universe,
+                OptimizationRequest.of(new SizeRange(1, 2), List.of(Algorithm.RS), 1, 5), 0);
+
+        assertThat(service.convergence(universe, result)).isEmpty();
+        org.assertj.core.api.Assertions.assertThatThrownBy(() -> BestKnown.load(dir, universe))
+                .isInstanceOf(BestKnownCacheException.class).hasMessageContaining("cannot read the best-known cache");
+    }
+
     private static RunResult run(StrategyUniverse u, int size, int... members) {
         List<String> names = java.util.Arrays.stream(members).mapToObj(u::name).toList();
         return new RunResult(Algorithm.RS, size, 1, 1, 1, FitnessFunction.fitness(u, members), members, names, 0);
