@@ -18,6 +18,7 @@ public final class BenchMain {
         commands.put("bench", new BenchCommand());
         commands.put("bench-heavydb", new BenchHeavyDbCommand());
         commands.put("bench-optimize", new BenchOptimizeCommand());
+        commands.put("bench-convergence", new BenchConvergenceCommand());
         return commands;
     }
 

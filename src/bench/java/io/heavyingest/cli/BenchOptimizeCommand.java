@@ -24,7 +24,7 @@ import java.util.Set;
 import java.util.TreeSet;
 
 /**
- * {@code bench-optimize [--runs 3] [--from-warehouse] [--sizes] [--algorithms] [--seed] [--budget]}: times the
+ * {@code bench-optimize [--runs 3] [--from-warehouse | --data FILE] [--sizes] [--algorithms] [--seed] [--budget]}: times the
  * full optimization sweep on the production-shaped dataset (generated in memory, or the warehouse's current
  * dataset) and compares every algorithm with a random search of the same budget.
  */
@@ -32,13 +32,15 @@ final class BenchOptimizeCommand implements Command {
 
     @Override
     public String summary() {
-        return "bench-optimize [--runs 3] [--from-warehouse] [--sizes ..] [--algorithms ..] [--seed N]  time the sweep";
+        return "bench-optimize [--runs 3] [--from-warehouse | --data FILE] [--sizes ..] [--algorithms ..] [--seed N]"
+                + "  time the sweep";
     }
 
     @Override
     public int run(String[] argv, Context context) throws Exception {
-        Args args = new Args(argv, Set.of("sizes", "algorithms", "seed", "budget", "runs"));
+        Args args = new Args(argv, Set.of("sizes", "algorithms", "seed", "budget", "runs", "data"));
         boolean fromWarehouse = args.flag("from-warehouse");
+        String data = args.option("data", null);
         int runs = (int) args.longOption("runs", 3);
         OptimizeConfig config = context.settings().optimize();
         OptimizationRequest request = OptimizeRequests.parse(args, config);
@@ -47,10 +49,13 @@ final class BenchOptimizeCommand implements Command {
             throw new UsageException("option --runs needs a positive number");
         }
         long t0 = System.nanoTime();
-        PnlMatrix matrix = fromWarehouse ? current(context) : GeneratedMatrix.of(GeneratorSpec.production(42));
+        PnlMatrix matrix = fromWarehouse ? current(context)
+                : data != null ? GeneratedMatrix.fromFile(java.nio.file.Path.of(data))
+                : GeneratedMatrix.of(GeneratorSpec.production(42));
         System.out.printf("dataset %s: %,d strategies x %,d days, %,d NULL cells (%s in %,d ms)%n",
                 matrix.datasetId(), matrix.strategyCount(), matrix.days(), matrix.nullCount(),
-                fromWarehouse ? "read from the warehouse" : "generated and parsed", millis(t0));
+                fromWarehouse ? "read from the warehouse" : data != null ? "read from " + data : "generated and parsed",
+                millis(t0));
         System.out.printf("sweep: sizes %s, algorithms %s, seed %d%n", request.sizes(), request.algorithms(),
                 request.seed());
         OptimizationService service = new OptimizationService(config);

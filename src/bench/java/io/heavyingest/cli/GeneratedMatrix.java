@@ -25,7 +25,22 @@ final class GeneratedMatrix {
         ByteArrayOutputStream bytes = new ByteArrayOutputStream(48 << 20);
         PnlFileGenerator.write(spec, bytes);
         String source = "generated:" + spec.days() + "x" + spec.strategies() + "_seed" + spec.seed();
-        try (WideCsvReader reader = new WideCsvReader(new ByteArrayInputStream(bytes.toByteArray()), source)) {
+        return parse(new ByteArrayInputStream(bytes.toByteArray()), source);
+    }
+
+    /** A CSV file (plain or .gz) read into a matrix by the loader's reader, without a warehouse. */
+    static PnlMatrix fromFile(java.nio.file.Path file) throws IOException {
+        java.io.InputStream in = java.nio.file.Files.newInputStream(file);
+        if (file.getFileName().toString().endsWith(".gz")) {
+            in = new java.util.zip.GZIPInputStream(in, 1 << 16);
+        }
+        try (java.io.InputStream stream = in) {
+            return parse(stream, file.toString());
+        }
+    }
+
+    private static PnlMatrix parse(java.io.InputStream in, String source) throws IOException {
+        try (WideCsvReader reader = new WideCsvReader(in, source)) {
             List<String> names = reader.header().strategies();
             int width = names.size();
             List<double[]> rows = new ArrayList<>();

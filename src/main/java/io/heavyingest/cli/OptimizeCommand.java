@@ -3,6 +3,8 @@ package io.heavyingest.cli;
 import io.heavyingest.app.Components;
 import io.heavyingest.json.Json;
 import io.heavyingest.optimize.AlgorithmSummary;
+import io.heavyingest.optimize.Convergence;
+import io.heavyingest.optimize.StrategyUniverse;
 import io.heavyingest.optimize.NoDatasetException;
 import io.heavyingest.optimize.OptimizationReport;
 import io.heavyingest.optimize.OptimizationRequest;
@@ -12,6 +14,7 @@ import io.heavyingest.optimize.PortfolioMetrics;
 import io.heavyingest.optimize.PnlMatrix;
 
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 
 /**
@@ -41,14 +44,20 @@ final class OptimizeCommand implements Command {
             optimizer = components.optimizer();
         }
         long readMillis = (System.nanoTime() - t0) / 1_000_000;
-        OptimizationResult result = optimizer.optimize(matrix, request);
+        OptimizationService service = optimizer;
+        long t1 = System.nanoTime();
+        StrategyUniverse universe = service.prepare(matrix);
+        OptimizationResult result = service.optimize(universe, request, (System.nanoTime() - t1) / 1_000_000);
+        Optional<Convergence> convergence = service.convergence(universe, result);
         if (json) {
-            Map<String, Object> doc = OptimizationReport.toMap(result);
+            Map<String, Object> doc = OptimizationReport.toMap(result, convergence);
             doc.put("warehouse", location);
             doc.put("readMillis", readMillis);
             System.out.println(Json.line(doc));
         } else {
             System.out.print(text(result, location, readMillis));
+            convergence.ifPresent(c -> System.out.printf("  convergence  ratio to the best fitness known per size:"
+                    + " min %.4f (size %d), median %.4f%n", c.minRatio(), c.minRatioSize(), c.medianRatio()));
         }
         return Main.OK;
     }

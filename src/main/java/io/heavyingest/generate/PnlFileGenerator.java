@@ -18,13 +18,37 @@ import java.util.SplittableRandom;
 
 /**
  * Writes wide P&amp;L files shaped like production: {@code Date,Day,<strategies>}, strategy names in the
- * production pattern ({@code SENSEX 1336-1406 SL71%TP27%}), heavy-tailed signed P&amp;L with a few flat days,
- * values in Python float notation. Deterministic: the same spec always produces the same bytes.
+ * production pattern ({@code SENSEX 1336-1406 SL71%TP27%}), values in Python float notation. Deterministic: the
+ * same spec always produces the same bytes.
+ *
+ * <p>The values are resampled from a real 500-strategy sample of a production file ({@link RealSample}), so the
+ * statistics the optimizer feels (drawdowns, win rates, volatility, flat days, correlation between strategies)
+ * are those of real data rather than of a parametric model:
+ * <ul>
+ *   <li>Days: one block shuffle of the sample's days per file (blocks of {@value #MEAN_BLOCK} days on average,
+ *       repeated for longer files), shared by every strategy, so generated day t is real day path[t] for all of
+ *       them and the cross-sectional correlation (the common market) is kept, as are short runs of losing
+ *       days.</li>
+ *   <li>Strategies: each is a real column mixed with a second one (weight up to {@value #MAX_MIX}), scaled like a
+ *       different lot size (log-normal, sigma {@value #SCALE_SIGMA}) with {@value #NOISE} relative noise per day,
+ *       so 25,544 strategies are distinct but related, like the variants of one entry window in production. A
+ *       day the main column was flat (0.0) stays flat.</li>
+ *   <li>Values are quantized like option prices: (exit - entry) x lot with two-decimal prices, which gives the
+ *       float noise of the production files ({@code 63.45000000000016}).</li>
+ * </ul>
  */
 public final class PnlFileGenerator {
     // holding windows, stop losses and take profits as seen in the real production subset
     private static final int[] WINDOW_MINUTES = {30, 60, 120, 180, 240};
     private static final int LAST_EXIT = 15 * 60 + 25;
+    /** Mean block length, in days, of the bootstrap of the sample's days. */
+    static final int MEAN_BLOCK = 6;
+    /** Largest weight of the second column mixed into a strategy. */
+    static final double MAX_MIX = 0.15;
+    /** Standard deviation of the log of a strategy's scale. */
+    static final double SCALE_SIGMA = 0.15;
+    /** Standard deviation of the relative noise on each day's value. */
+    static final double NOISE = 0.2;
 
     private PnlFileGenerator() {
     }
@@ -47,13 +71,14 @@ public final class PnlFileGenerator {
     public static void write(GeneratorSpec spec, OutputStream target) throws IOException {
         SplittableRandom random = new SplittableRandom(spec.seed());
         List<String> names = strategyNames(spec.strategies(), random.split());
+        RealSample sample = RealSample.get();
         Strategy[] strategies = new Strategy[names.size()];
         SplittableRandom params = random.split();
         for (int s = 0; s < strategies.length; s++) {
-            strategies[s] = Strategy.random(params);
+            strategies[s] = Strategy.random(params, sample.strategies());
         }
         SplittableRandom values = random.split();
-        SplittableRandom market = random.split();
+        int[] path = dayPath(spec.days(), sample.days(), random.split());
         String eol = spec.crlf() ? "\r\n" : "\n";
         OutputStream out = new BufferedOutputStream(target, 1 << 20);
         StringBuilder line = new StringBuilder(1 << 16);
@@ -66,10 +91,10 @@ public final class PnlFileGenerator {
         LocalDate date = spec.firstDate();
         for (int d = 0; d < spec.days(); d++) {
             date = weekday(date);
-            double marketMove = fatTailed(market);
+            int day = path[d];
             line.append(date).append(',').append(date.getDayOfWeek().getDisplayName(TextStyle.FULL, Locale.ENGLISH));
             for (Strategy s : strategies) {
-                line.append(',').append(PythonFloat.repr(s.pnl(values, marketMove)));
+                line.append(',').append(PythonFloat.repr(s.pnl(values, sample, day)));
             }
             line.append(eol);
             flush(line, out);
@@ -112,37 +137,55 @@ public final class PnlFileGenerator {
         return minutes / 60 * 100 + minutes % 60;
     }
 
-    /** Student-t with 3 degrees of freedom, scaled to unit variance: fat tails like real option P&L. */
-    static double fatTailed(SplittableRandom r) {
-        double chi2 = 0;
-        for (int k = 0; k < 3; k++) {
-            double g = r.nextGaussian();
-            chi2 += g * g;
+    /**
+     * A block shuffle of the sample's days, {@code days} long: the sample's days are cut into blocks (a cut after
+     * each day with probability 1 / {@link #MEAN_BLOCK}), the blocks are put in random order, and that is repeated
+     * until the path is long enough. Every sample day appears once per round, so each strategy keeps its real
+     * total and win rate while its drawdowns come from a new ordering of its real runs of days.
+     */
+    static int[] dayPath(int days, int sampleDays, SplittableRandom random) {
+        int[] path = new int[days];
+        int filled = 0;
+        List<int[]> blocks = new ArrayList<>();
+        while (filled < days) {
+            blocks.clear();
+            int start = 0;
+            for (int d = 0; d < sampleDays; d++) {
+                if (d == sampleDays - 1 || random.nextInt(MEAN_BLOCK) == 0) {
+                    blocks.add(new int[] {start, d + 1});
+                    start = d + 1;
+                }
+            }
+            for (int i = blocks.size() - 1; i > 0; i--) {
+                java.util.Collections.swap(blocks, i, random.nextInt(i + 1));
+            }
+            for (int[] b : blocks) {
+                for (int d = b[0]; d < b[1] && filled < days; d++) {
+                    path[filled++] = d;
+                }
+            }
         }
-        return r.nextGaussian() / Math.sqrt(chi2 / 3) / Math.sqrt(3);
+        return path;
     }
 
     /**
-     * One strategy's P&L process: lots of an option traded at two-decimal prices. A day's move is a share of the
-     * market's move (strategies on one index are correlated; the real sample's mean pairwise correlation is about
-     * 0.15) plus the strategy's own fat-tailed noise, with a small drift that is as often negative as positive.
+     * One generated strategy: sample column {@code main} mixed with {@code partner} at weight {@code mix}, times
+     * {@code scale}, traded in lots of {@code lotSize}.
      */
-    private record Strategy(int lotSize, double scale, double drift, double loading, double flatProbability) {
-        static Strategy random(SplittableRandom r) {
-            int lot = 5 + 5 * r.nextInt(8);
-            double scale = Math.exp(r.nextGaussian() * 0.6) * 6.0;   // points per lot, log-normal across strategies
-            double drift = (r.nextDouble() - 0.6) * scale * 0.12;
-            double loading = 0.75 * Math.max(-1, Math.min(1, 0.55 + 0.5 * r.nextGaussian()));
-            return new Strategy(lot, scale, drift, loading, r.nextDouble() * 0.004);
+    private record Strategy(int main, int partner, double mix, double scale, int lotSize) {
+        static Strategy random(SplittableRandom r, int columns) {
+            return new Strategy(r.nextInt(columns), r.nextInt(columns), r.nextDouble() * MAX_MIX,
+                    Math.exp(r.nextGaussian() * SCALE_SIGMA), 5 + 5 * r.nextInt(8));
         }
 
-        double pnl(SplittableRandom r, double market) {
-            if (r.nextDouble() < flatProbability) {
-                return 0.0;
-            }
-            double own = Math.sqrt(1 - loading * loading) * fatTailed(r);
-            double move = drift + scale * (loading * market + own);
+        double pnl(SplittableRandom r, RealSample sample, int day) {
+            double a = sample.value(main, day);
+            double noise = r.nextGaussian();
             double entry = Math.round((50 + r.nextDouble() * 450) * 100) / 100.0;
+            if (a == 0) {
+                return 0.0;   // the strategy did not trade that day
+            }
+            double move = scale * ((1 - mix) * a + mix * sample.value(partner, day)) * (1 + NOISE * noise) / lotSize;
             double exit = Math.round((entry + move) * 100) / 100.0;
             return (exit - entry) * lotSize;   // float noise like the production files: 63.45000000000016
         }

@@ -8,7 +8,7 @@ package io.heavyingest.optimize;
 final class Evaluator {
     private final StrategyUniverse universe;
     private final int size;
-    private final long budget;
+    private long budget;
     private final double[] sumPnl;
     private final double[] sumZ;
     private long used;
@@ -54,6 +54,14 @@ final class Evaluator {
     /** Evaluations spent when the best portfolio was first seen. */
     long bestAt() { return bestAt; }
 
+    /** Adds {@code more} evaluations to the budget (the polish after a search gets its own share). */
+    void grant(long more) {
+        if (more < 0) {
+            throw new IllegalArgumentException("cannot grant a negative budget: " + more);
+        }
+        budget = Math.addExact(budget, more);
+    }
+
     /** Scores {@code members} from scratch; costs one evaluation. */
     double evaluate(int[] members) {
         charge();
@@ -61,7 +69,7 @@ final class Evaluator {
         double[] blocks = universe.blocks();
         touch(blocks, members, 2 * days);
         double selfSum = universe.sum(members, sumPnl, sumZ);
-        double f = FitnessFunction.fitness(sumPnl, sumZ, selfSum, size);
+        double f = FitnessFunction.fitness(sumPnl, sumZ, selfSum, size, universe.drawdownFloor());
         offer(f, members);
         return f;
     }

@@ -36,6 +36,26 @@ public final class FitnessFunction {
     }
 
     /**
+     * The ratio under a drawdown floor. With {@code floor} = 0 it is the legacy {@link #ratio(double, double)}.
+     * With {@code floor} &gt; 0 the drawdown it divides by is {@code max(maxDrawdown, floor x meanAbsoluteReturn)}:
+     * a portfolio cannot claim a drawdown smaller than {@code floor} of its own average daily move, so ROI / MaxDD
+     * stays bounded (by days / floor, since |ROI| &lt;= days x mean |r|) and is never driven by rounding noise in a
+     * near-zero drawdown. A portfolio that never moves (every r_t = 0) has ratio 0.
+     *
+     * @param roi sum of the daily returns
+     * @param maxDrawdown max drawdown of the equity curve (never negative)
+     * @param meanAbsoluteReturn mean over the days of |r_t|
+     * @param floor multiple of {@code meanAbsoluteReturn} below which the drawdown is not believed; 0: legacy
+     */
+    public static double ratio(double roi, double maxDrawdown, double meanAbsoluteReturn, double floor) {
+        if (floor <= 0) {
+            return ratio(roi, maxDrawdown);
+        }
+        double drawdown = Math.max(maxDrawdown, floor * meanAbsoluteReturn);
+        return drawdown > 0 ? roi / drawdown : 0;
+    }
+
+    /**
      * Mean Pearson correlation over unordered pairs, from {@code |sum z|^2} and {@code sum |z_i|^2} of the n
      * members; 0 for fewer than two members.
      */
@@ -43,20 +63,27 @@ public final class FitnessFunction {
         return n < 2 ? 0 : (sumZSquared - selfSum) / ((double) n * (n - 1));
     }
 
-    /** Fitness of a portfolio from its summed P&amp;L series, summed z series and summed |z_i|^2. */
-    static double fitness(double[] sumPnl, double[] sumZ, double selfSum, int n) {
+    /**
+     * Fitness of a portfolio from its summed P&amp;L series, summed z series and summed |z_i|^2, under the drawdown
+     * floor {@code floor} (0: legacy).
+     */
+    static double fitness(double[] sumPnl, double[] sumZ, double selfSum, int n, double floor) {
         double inverse = 1.0 / n;
         double equity = 0;
         double peak = Double.NEGATIVE_INFINITY;
         double maxDrawdown = 0;
+        double absolute = 0;
         double zz = 0;
         for (int t = 0; t < sumPnl.length; t++) {
-            equity += sumPnl[t] * inverse;
+            double r = sumPnl[t] * inverse;
+            equity += r;
+            absolute += Math.abs(r);
             peak = Math.max(peak, equity);
             maxDrawdown = Math.max(maxDrawdown, peak - equity);
             zz += sumZ[t] * sumZ[t];
         }
-        return ratio(equity, maxDrawdown) - CORRELATION_WEIGHT * meanCorrelation(zz, selfSum, n);
+        return ratio(equity, maxDrawdown, absolute / sumPnl.length, floor)
+                - CORRELATION_WEIGHT * meanCorrelation(zz, selfSum, n);
     }
 
     /** Fitness of {@code members}, computed from scratch. */
@@ -91,11 +118,12 @@ public final class FitnessFunction {
             returns[t] /= n;
             zz += sumZ[t] * sumZ[t];
         }
-        return fromReturns(returns, meanCorrelation(zz, selfSum, n), universe.periodsPerYear());
+        return fromReturns(returns, meanCorrelation(zz, selfSum, n), universe.periodsPerYear(),
+                universe.drawdownFloor());
     }
 
-    /** Metrics of a daily return series with the given mean pairwise correlation. */
-    static PortfolioMetrics fromReturns(double[] r, double meanCorrelation, double periodsPerYear) {
+    /** Metrics of a daily return series with the given mean pairwise correlation, under a drawdown floor. */
+    static PortfolioMetrics fromReturns(double[] r, double meanCorrelation, double periodsPerYear, double floor) {
         int days = r.length;
         double equity = 0;
         double peak = Double.NEGATIVE_INFINITY;
@@ -103,9 +131,11 @@ public final class FitnessFunction {
         double gains = 0;
         double losses = 0;
         double downsideSquares = 0;
+        double absolute = 0;
         int wins = 0;
         for (double v : r) {
             equity += v;
+            absolute += Math.abs(v);
             peak = Math.max(peak, equity);
             maxDrawdown = Math.max(maxDrawdown, peak - equity);
             if (v > 0) {
@@ -125,7 +155,7 @@ public final class FitnessFunction {
         double sd = days > 1 ? Math.sqrt(squares / (days - 1)) : 0;
         double downside = Math.sqrt(downsideSquares / days);
         double annualizer = Math.sqrt(periodsPerYear);
-        double ratio = ratio(roi, maxDrawdown);
+        double ratio = ratio(roi, maxDrawdown, absolute / days, floor);
         double profitFactor = losses > 0 ? gains / losses : gains > 0 ? Double.POSITIVE_INFINITY : 0;
         double sharpe = sd > 0 ? mean / sd * annualizer : 0;
         double sortino = downside > 0 ? mean / downside * annualizer : mean > 0 ? Double.POSITIVE_INFINITY : 0;

@@ -10,6 +10,29 @@ public final class OptimizationReport {
     private OptimizationReport() {
     }
 
+    /** The result with its convergence (ratio to the best fitness known per size), when an estimate exists. */
+    public static Map<String, Object> toMap(OptimizationResult r, java.util.Optional<Convergence> convergence) {
+        Map<String, Object> m = toMap(r);
+        convergence.ifPresent(c -> {
+            Map<String, Object> doc = new LinkedHashMap<>();
+            doc.put("minRatio", finite(c.minRatio()));
+            doc.put("minRatioSize", c.minRatioSize());
+            doc.put("medianRatio", finite(c.medianRatio()));
+            List<Map<String, Object>> rows = new ArrayList<>();
+            for (Convergence.SizeRatio row : c.sizes()) {
+                Map<String, Object> x = new LinkedHashMap<>();
+                x.put("size", row.size());
+                x.put("fitness", finite(row.fitness()));
+                x.put("bestKnown", finite(row.bestKnown()));
+                x.put("ratio", finite(row.ratio()));
+                rows.add(x);
+            }
+            doc.put("sizes", rows);
+            m.put("convergence", doc);
+        });
+        return m;
+    }
+
     public static Map<String, Object> toMap(OptimizationResult r) {
         Map<String, Object> m = new LinkedHashMap<>();
         m.put("datasetId", r.datasetId());

@@ -5,12 +5,17 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * What to optimize: portfolio sizes, algorithms (run for every size), the seed and each algorithm's evaluation
- * budget per size.
+ * What to optimize: portfolio sizes, algorithms (run for every size), the seed, each algorithm's evaluation
+ * budget per size, and the budget of the polish (a local search from each algorithm's best portfolio of each size,
+ * the same for every algorithm; 0: none).
  */
-public record OptimizationRequest(SizeRange sizes, List<Algorithm> algorithms, long seed, Map<Algorithm, Long> budgets) {
+public record OptimizationRequest(SizeRange sizes, List<Algorithm> algorithms, long seed, Map<Algorithm, Long> budgets,
+                                  long polishBudget) {
 
     public OptimizationRequest {
+        if (polishBudget < 0) {
+            throw new IllegalArgumentException("polish budget must not be negative, got " + polishBudget);
+        }
         if (algorithms.isEmpty()) {
             throw new IllegalArgumentException("no algorithm to run");
         }
@@ -24,36 +29,51 @@ public record OptimizationRequest(SizeRange sizes, List<Algorithm> algorithms, l
         }
     }
 
-    /** {@code algorithms} over {@code sizes}, each with the same evaluation budget per size. */
+    /** {@code algorithms} over {@code sizes}, each with the same evaluation budget per size, without polish. */
     public static OptimizationRequest of(SizeRange sizes, List<Algorithm> algorithms, long seed, long budget) {
         Map<Algorithm, Long> all = new EnumMap<>(Algorithm.class);
         for (Algorithm a : Algorithm.values()) {
             all.put(a, budget);
         }
-        return new OptimizationRequest(sizes, algorithms, seed, all);
+        return new OptimizationRequest(sizes, algorithms, seed, all, 0);
     }
 
     /** The configured sizes, algorithms, seed and budgets. */
     public static OptimizationRequest fromConfig(OptimizeConfig config) {
         return new OptimizationRequest(config.sizes(), List.copyOf(new java.util.LinkedHashSet<>(config.algorithms())),
-                config.seed(), configuredBudgets(config));
+                config.seed(), configuredBudgets(config), config.polish().budget());
     }
 
     public OptimizationRequest withSizes(SizeRange newSizes) {
-        return new OptimizationRequest(newSizes, algorithms, seed, budgets);
+        return new OptimizationRequest(newSizes, algorithms, seed, budgets, polishBudget);
     }
 
     public OptimizationRequest withAlgorithms(List<Algorithm> newAlgorithms) {
-        return new OptimizationRequest(sizes, newAlgorithms, seed, budgets);
+        return new OptimizationRequest(sizes, newAlgorithms, seed, budgets, polishBudget);
     }
 
     public OptimizationRequest withSeed(long newSeed) {
-        return new OptimizationRequest(sizes, algorithms, newSeed, budgets);
+        return new OptimizationRequest(sizes, algorithms, newSeed, budgets, polishBudget);
     }
 
-    /** The same request with every algorithm's budget set to {@code budget}. */
+    /** The same request with every algorithm's budget set to {@code budget} (the polish budget unchanged). */
     public OptimizationRequest withBudget(long budget) {
-        return of(sizes, algorithms, seed, budget);
+        return of(sizes, algorithms, seed, budget).withPolishBudget(polishBudget);
+    }
+
+    /** The same request with another polish budget (0: no polish). */
+    public OptimizationRequest withPolishBudget(long newPolishBudget) {
+        return new OptimizationRequest(sizes, algorithms, seed, budgets, newPolishBudget);
+    }
+
+    /** The same request with every budget, the polish's too, multiplied by {@code factor} (at least 1). */
+    public OptimizationRequest withBudgetsScaledBy(long factor) {
+        if (factor < 1) {
+            throw new IllegalArgumentException("budget factor must be at least 1, got " + factor);
+        }
+        Map<Algorithm, Long> scaled = new EnumMap<>(Algorithm.class);
+        budgets.forEach((a, b) -> scaled.put(a, Math.multiplyExact(b, factor)));
+        return new OptimizationRequest(sizes, algorithms, seed, scaled, Math.multiplyExact(polishBudget, factor));
     }
 
     public long budget(Algorithm algorithm) {

@@ -38,9 +38,23 @@ public final class OptimizationService {
         return optimize(universe, request, millis(System.nanoTime() - t0));
     }
 
+    /**
+     * How close {@code result} came to the best fitness known per size for {@code universe}, when the configured
+     * best-known folder holds an estimate covering every swept size. An unreadable cache counts as none: the
+     * ratio is an addition to the result, never a reason to lose it.
+     */
+    public java.util.Optional<Convergence> convergence(StrategyUniverse universe, OptimizationResult result) {
+        try {
+            return BestKnown.load(java.nio.file.Path.of(config.bestKnownDirectory()), universe)
+                    .flatMap(known -> Convergence.of(result, known));
+        } catch (BestKnownCacheException e) {
+            return java.util.Optional.empty();
+        }
+    }
+
     /** Standardizes the dataset once, so several requests can share it. */
     public StrategyUniverse prepare(PnlMatrix matrix) {
-        return StrategyUniverse.of(matrix, config.periodsPerYear());
+        return StrategyUniverse.of(matrix, config.periodsPerYear(), config.drawdownFloor());
     }
 
     /** Optimizes a prepared dataset; {@code prepareMillis} is reported as the preparation time. */
@@ -54,9 +68,37 @@ public final class OptimizationService {
             SearchAlgorithm search = a.create(config);   // validates the settings before any thread starts
             request.sizes().sizes().forEach(size -> tasks.add(new Task(tasks.size(), a, search, size, request.budget(a))));
         }
+        LocalSearch polish = new LateAcceptance(config.polish().history());
         int threads = threads();
         long t0 = System.nanoTime();
-        RunResult[] results = run(universe, tasks, request.seed(), threads);
+        Evaluator[] evaluators = new Evaluator[tasks.size()];
+        long[] nanos = new long[tasks.size()];
+        List<Runnable> searches = new ArrayList<>();
+        List<Task> byCost = new ArrayList<>(tasks);
+        // longest searches first, so no thread is left with a long one at the end
+        byCost.sort(Comparator.comparingLong(Task::cost).reversed().thenComparingInt(Task::index));
+        for (Task task : byCost) {
+            searches.add(() -> {
+                long start = System.nanoTime();
+                evaluators[task.index()] = task.run(universe, request.seed());
+                nanos[task.index()] += System.nanoTime() - start;
+            });
+        }
+        runAll(searches, threads);
+        if (request.polishBudget() > 0) {
+            List<Runnable> chains = new ArrayList<>();
+            int sizes = request.sizes().count();
+            for (int a = 0; a < request.algorithms().size(); a++) {
+                int first = a * sizes;
+                Algorithm algorithm = request.algorithms().get(a);
+                chains.add(() -> polishChain(universe, algorithm, request, polish, evaluators, nanos, first));
+            }
+            runAll(chains, threads);
+        }
+        RunResult[] results = new RunResult[tasks.size()];
+        for (Task task : tasks) {
+            results[task.index()] = task.result(universe, evaluators[task.index()], millis(nanos[task.index()]));
+        }
         long searchMillis = millis(System.nanoTime() - t0);
         List<RunResult> runs = List.of(results);
         RunResult best = runs.get(0);
@@ -83,11 +125,64 @@ public final class OptimizationService {
         return p == 0 ? Runtime.getRuntime().availableProcessors() : p;
     }
 
-    private static RunResult[] run(StrategyUniverse universe, List<Task> tasks, long seed, int threads) {
-        RunResult[] results = new RunResult[tasks.size()];
-        // longest searches first, so no thread is left with a long one at the end
-        List<Task> byCost = new ArrayList<>(tasks);
-        byCost.sort(Comparator.comparingLong(Task::cost).reversed().thenComparingInt(Task::index));
+    /**
+     * The polish of one algorithm's answers, as a chain over the sizes so good portfolios carry over: upwards, size
+     * k starts from the better of its own best and the best of size k - 1 plus a random outsider, and climbs with
+     * two thirds of the polish budget; downwards, size k starts from the better of its own best and the best of
+     * size k + 1 less a random member, and climbs with the remaining third. Only this algorithm's portfolios take
+     * part, and every step is charged to the size it improves, so the algorithms stay separate and comparable.
+     */
+    private static void polishChain(StrategyUniverse universe, Algorithm algorithm, OptimizationRequest request,
+                                    LocalSearch polish, Evaluator[] evaluators, long[] nanos, int first) {
+        int sizes = request.sizes().count();
+        int min = request.sizes().min();
+        long down = request.polishBudget() / 3;
+        long up = request.polishBudget() - down;
+        for (int pass = 0; pass < 2; pass++) {
+            for (int step = 0; step < sizes; step++) {
+                int i = pass == 0 ? step : sizes - 1 - step;
+                int neighbour = pass == 0 ? i - 1 : i + 1;
+                Evaluator evaluator = evaluators[first + i];
+                int size = min + i;
+                if (size >= universe.size()) {
+                    continue;   // only one portfolio of this size exists
+                }
+                long start = System.nanoTime();
+                SplittableRandom random = new SplittableRandom(TaskSeeds.of(request.seed(), algorithm, size)
+                        ^ (pass == 0 ? 0x5DEECE66DL : 0xB5297A4DL));
+                evaluator.grant(pass == 0 ? up : down);
+                if (neighbour >= 0 && neighbour < sizes && !evaluator.exhausted()) {
+                    int[] from = evaluators[first + neighbour].best();
+                    evaluator.evaluate(pass == 0 ? grow(from, universe.size(), random) : shrink(from, random));
+                }
+                polish.polish(evaluator, evaluator.best(), random);
+                nanos[first + i] += System.nanoTime() - start;
+            }
+        }
+    }
+
+    /** {@code members} plus one random outsider. */
+    private static int[] grow(int[] members, int universeSize, SplittableRandom random) {
+        Marks marks = new Marks(universeSize);
+        marks.of(members);
+        int[] out = java.util.Arrays.copyOf(members, members.length + 1);
+        out[members.length] = RandomPortfolios.outsider(random, universeSize, marks);
+        return out;
+    }
+
+    /** {@code members} less one random member. */
+    private static int[] shrink(int[] members, SplittableRandom random) {
+        int drop = random.nextInt(members.length);
+        int[] out = new int[members.length - 1];
+        for (int i = 0, j = 0; i < members.length; i++) {
+            if (i != drop) {
+                out[j++] = members[i];
+            }
+        }
+        return out;
+    }
+
+    private static void runAll(List<Runnable> jobs, int threads) {
         AtomicInteger counter = new AtomicInteger();
         ExecutorService pool = Executors.newFixedThreadPool(threads, r -> {
             Thread t = new Thread(r, "optimize-" + counter.incrementAndGet());
@@ -96,10 +191,8 @@ public final class OptimizationService {
         });
         try {
             List<Future<?>> futures = new ArrayList<>();
-            for (Task task : byCost) {
-                futures.add(pool.submit(() -> {
-                    results[task.index()] = task.run(universe, seed);
-                }));
+            for (Runnable job : jobs) {
+                futures.add(pool.submit(job));
             }
             for (Future<?> f : futures) {
                 f.get();
@@ -115,7 +208,6 @@ public final class OptimizationService {
         } finally {
             pool.shutdownNow();
         }
-        return results;
     }
 
     private static AlgorithmSummary summarize(Algorithm a, long budget, List<RunResult> runs) {
@@ -146,8 +238,7 @@ public final class OptimizationService {
             return budget * size;
         }
 
-        RunResult run(StrategyUniverse universe, long seed) {
-            long t0 = System.nanoTime();
+        Evaluator run(StrategyUniverse universe, long seed) {
             Evaluator evaluator = new Evaluator(universe, size, budget);
             if (size == universe.size()) {
                 int[] all = java.util.stream.IntStream.range(0, size).toArray();
@@ -155,15 +246,18 @@ public final class OptimizationService {
             } else {
                 search.search(evaluator, new SplittableRandom(TaskSeeds.of(seed, algorithm, size)));
             }
+            return evaluator;
+        }
+
+        RunResult result(StrategyUniverse universe, Evaluator evaluator, long millis) {
             int[] members = evaluator.best();
             java.util.Arrays.sort(members);
             List<String> names = new ArrayList<>(members.length);
             for (int m : members) {
                 names.add(universe.name(m));
             }
-            return new RunResult(algorithm, size, budget, evaluator.used(), evaluator.bestAt(),
-                    FitnessFunction.fitness(universe, members), members, List.copyOf(names),
-                    millis(System.nanoTime() - t0));
+            return new RunResult(algorithm, size, evaluator.budget(), evaluator.used(), evaluator.bestAt(),
+                    FitnessFunction.fitness(universe, members), members, List.copyOf(names), millis);
         }
     }
 }

@@ -34,6 +34,23 @@ public interface OptimizeConfig {
     @WithDefault("0")
     double periodsPerYear();
 
+    /**
+     * Floor of the max drawdown in the fitness, as a multiple of the portfolio's own mean absolute daily return;
+     * 0 keeps the legacy ratio (a drawdown up to 1e-6 counts as none: 100 x ROI). See docs/optimizer.md.
+     */
+    @WithDefault("0")
+    double drawdownFloor();
+
+    /**
+     * Folder of the best-known fitness caches that bench-convergence writes (one file per dataset); when one exists
+     * for the optimized dataset, the result reports its ratio to the best known per size.
+     */
+    @WithDefault("target/convergence")
+    String bestKnownDirectory();
+
+    /** The local search that polishes every algorithm's best portfolio of each size. */
+    Polish polish();
+
     /** Genetic algorithm. */
     Ga ga();
 
@@ -57,6 +74,16 @@ public interface OptimizeConfig {
 
     /** Random search. */
     Rs rs();
+
+    interface Polish {
+        /** Swap evaluations per algorithm and size, on top of the algorithm's own budget; 0 turns the polish off. */
+        @WithDefault("200000")
+        long budget();
+
+        /** Late-acceptance history: a swap is taken if no worse than the fitness this many steps ago. */
+        @WithDefault("5000")
+        int history();
+    }
 
     interface Ga {
         /** Evaluations per portfolio size. */

@@ -1,8 +1,14 @@
 package io.heavyingest.optimize;
 
 
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
 import java.time.LocalDate;
 import java.time.temporal.ChronoUnit;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.HexFormat;
 import java.util.List;
 
 /**
@@ -14,6 +20,10 @@ import java.util.List;
  * <p>{@code z_s = (x_s - mean(x_s)) / |x_s - mean(x_s)|}, so the Pearson correlation of two strategies is the dot
  * product {@code z_i . z_j}. A constant series (every day the same value, including all zeros) has no defined
  * correlation; its z is the zero vector, which makes its correlation with anything 0.
+ *
+ * <p>Strategies are indexed in name order (String order), whatever order the matrix came in: DuckDB returns the
+ * file's header order, HeavyDB name order, and the search must give the same portfolio for the same data and seed
+ * from either.
  */
 public final class StrategyUniverse {
     /** Rows per year assumed when the dates cannot tell (fewer than two distinct dates). */
@@ -28,16 +38,30 @@ public final class StrategyUniverse {
     private final double[] zSelf;
     private final double[] standaloneRatio;
     private final double periodsPerYear;
+    private final double drawdownFloor;
     private final long nullCount;
 
-    private StrategyUniverse(PnlMatrix matrix, double periodsPerYear) {
+    private StrategyUniverse(PnlMatrix matrix, double periodsPerYear, double drawdownFloor) {
         this.datasetId = matrix.datasetId();
-        this.names = matrix.strategies();
         this.days = matrix.days();
         this.size = matrix.strategyCount();
-        this.pnl = matrix.values();
         this.nullCount = matrix.nullCount();
         this.periodsPerYear = periodsPerYear;
+        this.drawdownFloor = drawdownFloor;
+        Integer[] order = new Integer[size];
+        for (int s = 0; s < size; s++) {
+            order[s] = s;
+        }
+        List<String> given = matrix.strategies();
+        Arrays.sort(order, (a, b) -> given.get(a).compareTo(given.get(b)));
+        List<String> sorted = new ArrayList<>(size);
+        double[] values = matrix.values();
+        this.pnl = new double[values.length];
+        for (int s = 0; s < size; s++) {
+            sorted.add(given.get(order[s]));
+            System.arraycopy(values, order[s] * days, pnl, s * days, days);
+        }
+        this.names = List.copyOf(sorted);
         this.blocks = new double[2 * pnl.length];
         this.zSelf = new double[size];
         this.standaloneRatio = new double[size];
@@ -52,6 +76,18 @@ public final class StrategyUniverse {
      * is not positive it is derived from the dates: (rows - 1) / (years between the first and the last date).
      */
     public static StrategyUniverse of(PnlMatrix matrix, double periodsPerYear) {
+        return of(matrix, periodsPerYear, 0);
+    }
+
+    /**
+     * Prepares {@code matrix} for the fitness with the given drawdown floor: 0 keeps the legacy ratio, a positive
+     * value floors the max drawdown at that multiple of the portfolio's mean absolute daily return (see
+     * {@link FitnessFunction#ratio(double, double, double, double)}).
+     */
+    public static StrategyUniverse of(PnlMatrix matrix, double periodsPerYear, double drawdownFloor) {
+        if (!(drawdownFloor >= 0) || Double.isInfinite(drawdownFloor)) {
+            throw new IllegalArgumentException("drawdown floor must be a finite number >= 0, got " + drawdownFloor);
+        }
         if (matrix.days() < 1 || matrix.strategyCount() < 1) {
             throw new IllegalArgumentException("the dataset is empty: " + matrix.days() + " days x "
                     + matrix.strategyCount() + " strategies");
@@ -60,7 +96,8 @@ public final class StrategyUniverse {
             throw new IllegalArgumentException("matrix holds " + matrix.values().length + " values, expected "
                     + matrix.days() + " x " + matrix.strategyCount());
         }
-        return new StrategyUniverse(matrix, periodsPerYear > 0 ? periodsPerYear : periodsPerYear(matrix.dates()));
+        return new StrategyUniverse(matrix, periodsPerYear > 0 ? periodsPerYear : periodsPerYear(matrix.dates()),
+                drawdownFloor);
     }
 
     /** Observed rows per year: weekly rows give about 52, daily trading rows about 252. */
@@ -109,12 +146,14 @@ public final class StrategyUniverse {
         double equity = 0;
         double peak = Double.NEGATIVE_INFINITY;
         double maxDrawdown = 0;
+        double absolute = 0;
         for (int t = 0; t < days; t++) {
             equity += pnl[base + t];
+            absolute += Math.abs(pnl[base + t]);
             peak = Math.max(peak, equity);
             maxDrawdown = Math.max(maxDrawdown, peak - equity);
         }
-        return FitnessFunction.ratio(equity, maxDrawdown);
+        return FitnessFunction.ratio(equity, maxDrawdown, absolute / days, drawdownFloor);
     }
 
     public String datasetId() { return datasetId; }
@@ -132,6 +171,33 @@ public final class StrategyUniverse {
 
     /** Rows per year used to annualize. */
     public double periodsPerYear() { return periodsPerYear; }
+
+    /** Max drawdown floor as a multiple of the portfolio's mean absolute daily return; 0: the legacy ratio. */
+    public double drawdownFloor() { return drawdownFloor; }
+
+    /**
+     * 16 hex characters of a SHA-256 over the days, the strategy names and every value (in name order), so the
+     * same data gives the same fingerprint whichever warehouse it was read from and under whatever dataset id.
+     */
+    public String fingerprint() {
+        try {
+            MessageDigest sha = MessageDigest.getInstance("SHA-256");
+            java.nio.ByteBuffer buffer = java.nio.ByteBuffer.allocate(8 * days);
+            sha.update(java.nio.ByteBuffer.allocate(8).putInt(days).putInt(size).array());
+            for (int s = 0; s < size; s++) {
+                sha.update(names.get(s).getBytes(StandardCharsets.UTF_8));
+                sha.update((byte) 0);
+                buffer.clear();
+                for (int t = 0; t < days; t++) {
+                    buffer.putLong(Double.doubleToLongBits(pnl[s * days + t] + 0.0));
+                }
+                sha.update(buffer.array());
+            }
+            return HexFormat.of().formatHex(sha.digest(), 0, 8);
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException("SHA-256 is missing from this Java runtime", e);
+        }
+    }
 
     /** NULL (or absent) cells of the dataset, read as 0. */
     public long nullCount() { return nullCount; }

@@ -11,6 +11,7 @@ final class SwapState {
     private final Evaluator evaluator;
     private final StrategyUniverse universe;
     private final int days;
+    private final double floor;
     private final int[] members;
     private final int[] slotOf;
     private final double[] sumPnl;
@@ -24,6 +25,7 @@ final class SwapState {
         this.evaluator = evaluator;
         this.universe = evaluator.universe();
         this.days = universe.days();
+        this.floor = universe.drawdownFloor();
         this.members = members.clone();
         this.slotOf = new int[universe.size()];
         this.sumPnl = new double[days];
@@ -42,7 +44,7 @@ final class SwapState {
         }
         resync();
         evaluator.charge();
-        fitness = FitnessFunction.fitness(sumPnl, sumZ, selfSum, members.length);
+        fitness = FitnessFunction.fitness(sumPnl, sumZ, selfSum, members.length, floor);
         evaluator.offer(fitness, members);
     }
 
@@ -69,16 +71,19 @@ final class SwapState {
         double equity = 0;
         double peak = Double.NEGATIVE_INFINITY;
         double maxDrawdown = 0;
+        double absolute = 0;
         double zz = 0;
         for (int t = 0; t < days; t++) {
-            equity += (sumPnl[t] - b[out + t] + b[in + t]) * inverse;
+            double r = (sumPnl[t] - b[out + t] + b[in + t]) * inverse;
+            equity += r;
+            absolute += Math.abs(r);
             peak = Math.max(peak, equity);
             maxDrawdown = Math.max(maxDrawdown, peak - equity);
             double zt = sumZ[t] - b[out + days + t] + b[in + days + t];
             zz += zt * zt;
         }
         double self = selfSum - universe.zSelf(members[slot]) + universe.zSelf(incoming);
-        double f = FitnessFunction.ratio(equity, maxDrawdown)
+        double f = FitnessFunction.ratio(equity, maxDrawdown, absolute / days, floor)
                 - FitnessFunction.CORRELATION_WEIGHT * FitnessFunction.meanCorrelation(zz, self, members.length);
         if (f > evaluator.bestFitness()) {
             int previous = members[slot];

@@ -38,9 +38,9 @@ class AlgorithmsTest {
 
         assertThat(result.best().evaluations()).isEqualTo(BUDGET);
         assertThat(result.best().fitness()).isGreaterThan(randomSearch.best().fitness());
-        assertThat(PlantedDataset.plantedIn(result.best().members()))
+        assertThat(PlantedDataset.plantedIn(result.best().strategies()))
                 .as("planted strategies held by the best portfolio of %s", algorithm)
-                .isGreaterThan(PlantedDataset.plantedIn(randomSearch.best().members()));
+                .isGreaterThan(PlantedDataset.plantedIn(randomSearch.best().strategies()));
     }
 
     @ParameterizedTest

@@ -27,8 +27,16 @@ class CorrelationTermTest {
         return s;
     }
 
-    /** Textbook Pearson over all unordered pairs; a pair with a constant series counts as 0. */
-    private static double bruteForceMeanCorrelation(double[][] s, int[] members) {
+    /**
+     * Textbook Pearson over all unordered pairs of the universe's {@code members} (named s0, s1, ... after their
+     * series); a pair with a constant series counts as 0.
+     */
+    private static double bruteForceMeanCorrelation(StrategyUniverse u, double[][] series, int[] universeMembers) {
+        int[] members = new int[universeMembers.length];
+        for (int i = 0; i < members.length; i++) {
+            members[i] = Integer.parseInt(u.name(universeMembers[i]).substring(1));
+        }
+        double[][] s = series;
         double sum = 0;
         int pairs = 0;
         for (int a = 0; a < members.length; a++) {
@@ -69,7 +77,7 @@ class CorrelationTermTest {
             int size = 2 + random.nextInt(20);
             int[] members = RandomPortfolios.portfolio(random, u.size(), size, marks);
 
-            double expected = bruteForceMeanCorrelation(s, members);
+            double expected = bruteForceMeanCorrelation(u, s, members);
 
             assertThat(FitnessFunction.metrics(u, members).meanCorrelation()).isCloseTo(expected, within(1e-12));
         }
@@ -78,10 +86,12 @@ class CorrelationTermTest {
     @Test
     void meanCorrelation_portfolioWithConstantAndZeroSeries_shouldMatchBruteForce() {
         double[][] s = series();
-        int[] members = {0, 1, 40, 41, 2};
+        StrategyUniverse u = Matrices.universe(s);
+        int[] members = java.util.stream.Stream.of("s0", "s1", "s40", "s41", "s2")
+                .mapToInt(name -> u.names().indexOf(name)).toArray();
 
-        assertThat(FitnessFunction.metrics(Matrices.universe(s), members).meanCorrelation())
-                .isCloseTo(bruteForceMeanCorrelation(s, members), within(1e-12));
+        assertThat(FitnessFunction.metrics(u, members).meanCorrelation())
+                .isCloseTo(bruteForceMeanCorrelation(u, s, members), within(1e-12));
     }
 
     @Test

@@ -136,4 +136,88 @@ class FitnessFunctionTest {
         assertThatThrownBy(() -> FitnessFunction.metrics(u, new int[] {1, 1}))
                 .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("s1 appears twice");
     }
+
+    private static StrategyUniverse floored(double floor, double[]... series) {
+        return StrategyUniverse.of(Matrices.of(series), 52, floor);
+    }
+
+    @Test
+    void drawdownFloor_noDrawdown_shouldDivideByTheFloorInsteadOfMultiplyingByHundred() {
+        // r = 1, 2, 3: ROI 6, MaxDD 0, mean |r| = 2 -> floor 1 x 2 = 2 -> ratio 3 (legacy: 100 x 6 = 600)
+        double[] steady = {1, 2, 3};
+
+        assertThat(FitnessFunction.metrics(floored(0, steady), new int[] {0}).ratio()).isEqualTo(600.0);
+        assertThat(FitnessFunction.metrics(floored(1, steady), new int[] {0}).ratio()).isEqualTo(3.0);
+        assertThat(FitnessFunction.metrics(floored(0.5, steady), new int[] {0}).ratio()).isEqualTo(6.0);
+    }
+
+    @Test
+    void drawdownFloor_roundingSizedDrawdown_shouldNotInflateTheRatio() {
+        // r = 3, -2e-6, 3: ROI ~ 6, MaxDD 2e-6 just above the legacy threshold -> legacy ratio ~ 3e6;
+        // mean |r| ~ 2, floor 1 -> drawdown ~ 2 -> ratio ~ 3
+        double[] noisy = {3, -2e-6, 3};
+
+        assertThat(FitnessFunction.metrics(floored(0, noisy), new int[] {0}).ratio()).isCloseTo(3e6, within(1.0));
+        assertThat(FitnessFunction.metrics(floored(1, noisy), new int[] {0}).ratio())
+                .isCloseTo((6 - 2e-6) / ((6 + 2e-6) / 3), within(1e-12));
+    }
+
+    @Test
+    void drawdownFloor_realDrawdownAboveTheFloor_shouldKeepTheLegacyRatio() {
+        // r = 10, -5, 20: ROI 25, MaxDD 5, mean |r| = 35/3; floor 0.25 -> 35/12 < 5 -> ratio 25 / 5 = 5
+        double[] mixed = {10, -5, 20};
+
+        assertThat(FitnessFunction.metrics(floored(0.25, mixed), new int[] {0}).ratio()).isEqualTo(5.0);
+        // floor 1 -> 35/3 > 5 -> ratio 25 / (35/3) = 15/7
+        assertThat(FitnessFunction.metrics(floored(1, mixed), new int[] {0}).ratio()).isCloseTo(15.0 / 7, within(EPS));
+    }
+
+    @Test
+    void drawdownFloor_lossWithoutDrawdownOrNoMoveAtAll_shouldBeNegativeOrZero() {
+        // r = -4, 0, 0: ROI -4, MaxDD 0 (the peak starts at E_1), mean |r| = 4/3 -> ratio -3 (legacy: -40)
+        assertThat(FitnessFunction.metrics(floored(1, new double[] {-4, 0, 0}), new int[] {0}).ratio())
+                .isCloseTo(-3.0, within(EPS));
+        assertThat(FitnessFunction.metrics(floored(1, new double[] {0, 0, 0}), new int[] {0}).ratio()).isZero();
+    }
+
+    @Test
+    void drawdownFloor_boundedByDaysOverFloor_forAnyPortfolio() {
+        // every strategy climbs steadily except for one rounding-sized loss on day 10
+        double[][] series = new double[30][40];
+        for (int s = 0; s < series.length; s++) {
+            for (int t = 0; t < 40; t++) {
+                series[s][t] = t == 10 ? -3e-6 : 1 + 0.01 * s + 0.001 * t;
+            }
+        }
+        StrategyUniverse legacy = floored(0, series);
+        StrategyUniverse floor = floored(2, series);
+        int[] all = java.util.stream.IntStream.range(0, 30).toArray();
+
+        assertThat(FitnessFunction.metrics(legacy, all).ratio()).as("legacy: noise-sized drawdown").isGreaterThan(1e5);
+        assertThat(FitnessFunction.metrics(floor, all).ratio()).isPositive().isLessThanOrEqualTo(40 / 2.0);
+    }
+
+    @Test
+    void drawdownFloor_swapScoredIncrementally_shouldEqualTheFitnessFromScratch() {
+        java.util.SplittableRandom random = new java.util.SplittableRandom(11);
+        double[][] series = new double[12][20];
+        for (double[] s : series) {
+            for (int t = 0; t < s.length; t++) {
+                s[t] = random.nextDouble() < 0.2 ? 0 : 50 * random.nextGaussian() + 5;
+            }
+        }
+        StrategyUniverse u = floored(1.5, series);
+        Evaluator evaluator = new Evaluator(u, 4, 100);
+        SwapState state = new SwapState(evaluator, new int[] {0, 1, 2, 3});
+
+        assertThat(state.fitness()).isCloseTo(FitnessFunction.fitness(u, new int[] {0, 1, 2, 3}), within(1e-9));
+        double swapped = state.trySwap(2, 9);
+        assertThat(swapped).isCloseTo(FitnessFunction.fitness(u, new int[] {0, 1, 9, 3}), within(1e-9));
+    }
+
+    @Test
+    void drawdownFloor_negativeOrNotFinite_shouldBeRejected() {
+        assertThatThrownBy(() -> floored(-1, new double[] {1, 2})).hasMessageContaining("drawdown floor");
+        assertThatThrownBy(() -> floored(Double.NaN, new double[] {1, 2})).hasMessageContaining("drawdown floor");
+    }
 }

@@ -49,6 +49,22 @@ class OptimizationServiceTest {
     }
 
     @Test
+    void polish_oneThreadOrTwo_shouldGiveTheSameRunsNoWorseThanWithoutAndSpendItsBudget() {
+        OptimizationRequest polished = sweep().withPolishBudget(2_000);
+        OptimizationResult plain = service(1).optimize(PlantedDataset.matrix(), sweep());
+        OptimizationResult one = service(1).optimize(PlantedDataset.matrix(), polished);
+        OptimizationResult two = service(2).optimize(PlantedDataset.matrix(), polished);
+
+        for (int i = 0; i < one.runs().size(); i++) {
+            RunResult run = one.runs().get(i);
+            assertThat(two.runs().get(i).members()).isEqualTo(run.members());
+            assertThat(two.runs().get(i).fitness()).isEqualTo(run.fitness());
+            assertThat(run.fitness()).isGreaterThanOrEqualTo(plain.runs().get(i).fitness());
+            assertThat(run.evaluations()).isEqualTo(400 + 2_000);
+        }
+    }
+
+    @Test
     void optimize_sizeLargerThanTheDataset_shouldFailWithTheStrategyCount() {
         OptimizationRequest tooLarge = sweep().withSizes(new SizeRange(5, 400));
 

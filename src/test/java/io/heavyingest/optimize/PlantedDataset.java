@@ -30,10 +30,11 @@ final class PlantedDataset {
         return Matrices.of(series);
     }
 
-    static int plantedIn(int[] members) {
+    /** Planted strategies among {@code names}. */
+    static int plantedIn(java.util.List<String> names) {
         int n = 0;
-        for (int m : members) {
-            if (m < PLANTED) {
+        for (String name : names) {
+            if (Integer.parseInt(name.substring(1)) < PLANTED) {
                 n++;
             }
         }
