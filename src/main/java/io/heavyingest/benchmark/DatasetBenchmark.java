@@ -284,7 +284,8 @@ public final class DatasetBenchmark {
                 .build();
         Benchmark sqlBenchmark = Benchmark.builder("correlation-sql", target(config.correlationSqlTarget()))
                 .description("the same " + String.format(Locale.ROOT, "%,d", expectedPairs) + " pairs computed by the"
-                        + " warehouse: CORR over a self-join on trade_date, summarized to one row")
+                        + " warehouse: standardized series self-joined on trade_date (Pearson r = sum(z_a z_b) / n),"
+                        + " summarized to one row")
                 .statistic(statistic()).samples(sqlSamples).sql(summarySql)
                 .check(Benchmark.Check.equal("pairs computed", expectedPairs, sqlPairs))
                 .check(Benchmark.Check.equal("undefined pairs (function vs SQL)", functionUndefined, sqlUndefined))

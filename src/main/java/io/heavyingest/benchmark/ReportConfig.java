@@ -26,7 +26,7 @@ public interface ReportConfig {
     @WithDefault("5s")
     Duration correlationTarget();
 
-    /** Target for the same matrix computed by the warehouse's SQL ({@code CORR} self-join). */
+    /** Target for the same matrix computed by the warehouse's SQL (a self-join of standardized series). */
     @WithDefault("5s")
     Duration correlationSqlTarget();
 

@@ -12,14 +12,13 @@ class SqlWorkloadTest {
     @Test
     void correlationPairs_heavyDb_shouldFilterWithALiteralListQuotesDoubled() {
         String sql = new SqlWorkload("strategy_pnl_abc", false).correlationPairs(List.of("a", "it's"));
-        assertThat(sql).contains("WHERE a.strategy IN ('a', 'it''s') AND b.strategy IN ('a', 'it''s')")
-                .doesNotContain("VALUES");
+        assertThat(sql).contains("WHERE strategy IN ('a', 'it''s')").doesNotContain("VALUES");
     }
 
     @Test
     void correlationPairs_duckDb_shouldFilterThroughAValuesTable() {
         String sql = new SqlWorkload("strategy_pnl_abc", true).correlationPairs(List.of("a", "it's"));
-        assertThat(sql).contains("WHERE a.strategy IN (SELECT s FROM (VALUES ('a'), ('it''s')) v(s))");
+        assertThat(sql).contains("WHERE strategy IN (SELECT s FROM (VALUES ('a'), ('it''s')) v(s))");
     }
 
     @Test
