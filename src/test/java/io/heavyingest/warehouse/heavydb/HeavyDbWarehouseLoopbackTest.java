@@ -118,12 +118,16 @@ class HeavyDbWarehouseLoopbackTest {
                     + ") WITH (fragment_size = 40, sort_column = 'trade_date')");
             List<String> sql = server.statements();
             String stage = stagingTables().get(0);
-            assertThat(sql.subList(sql.indexOf(createStatementOf(stage)), sql.size())).containsExactly(
+            List<String> publish = sql.subList(sql.indexOf(createStatementOf(stage)), sql.size());
+            assertThat(publish).hasSize(5);
+            assertThat(publish.subList(0, 3)).containsExactly(
                     createStatementOf(stage),
                     "SELECT COUNT(*) AS n FROM " + stage,
-                    "RENAME TABLE " + stage + " TO " + TARGET,
-                    "DROP VIEW IF EXISTS strategy_pnl",
-                    "CREATE VIEW strategy_pnl AS SELECT trade_date, strategy, pnl FROM " + TARGET);
+                    "RENAME TABLE " + stage + " TO " + TARGET);
+            // first publish: the view is built under its own name and renamed in (no view existed before)
+            assertThat(publish.get(3)).matches("CREATE VIEW strategy_pnl_next_[0-9a-f]{8} AS SELECT trade_date, strategy,"
+                    + " pnl FROM " + TARGET);
+            assertThat(publish.get(4)).isEqualTo("RENAME TABLE " + publish.get(3).split(" ")[2] + " TO strategy_pnl");
             assertThat(server.catalog().tableNames()).containsExactlyInAnyOrder("load_history", TARGET);
             assertThat(server.catalog().viewTarget("strategy_pnl")).isEqualTo(TARGET);
 
@@ -273,8 +277,12 @@ class HeavyDbWarehouseLoopbackTest {
             // what a crash at this point leaves: a complete table, no LOADED history row
             assertThat(server.catalog().table(TARGET).rowCount()).isEqualTo(DAYS * STRATEGIES);
             assertThat(warehouse.publishedLoad(ID)).isEmpty();
+            server.catalog().watch("strategy_pnl");
 
             deliver(warehouse);
+
+            // the leftover was what the current view read: swapped out in one RENAME, never a moment without it
+            assertThat(server.catalog().watchedGaps()).isEmpty();
 
             assertThat(server.catalog().tableNames()).containsExactlyInAnyOrder("load_history", TARGET);
             assertThat(server.catalog().viewTarget("strategy_pnl")).isEqualTo(TARGET);
@@ -341,6 +349,43 @@ class HeavyDbWarehouseLoopbackTest {
                 pool.shutdownNow();
             }
         }
+    }
+
+    @Test
+    void publish_secondDataset_shouldSwapTheViewWithNoMomentTheCurrentNameIsUnresolved() {
+        try (HeavyDbWarehouse warehouse = open()) {
+            server.catalog().watch("strategy_pnl");
+            deliver(warehouse);
+            deliverAs(warehouse, "second");
+
+            assertThat(server.catalog().watchedGaps()).isEmpty();
+            assertThat(server.catalog().viewTarget("strategy_pnl")).isEqualTo("strategy_pnl_second");
+            assertThat(server.statements()).doesNotContain("DROP VIEW IF EXISTS strategy_pnl")
+                    .anyMatch(q -> q.matches("RENAME TABLE strategy_pnl TO strategy_pnl_prev_[0-9a-f]{8},"
+                            + " strategy_pnl_next_[0-9a-f]{8} TO strategy_pnl"));
+            assertThat(server.catalog().tableNames()).containsExactlyInAnyOrder("load_history", TARGET,
+                    "strategy_pnl_second");
+            assertEveryRowArrived(server.catalog().table("strategy_pnl_second"));
+        }
+    }
+
+    @Test
+    void currentDatasetId_whenThePublishedTableWasDropped_shouldBeEmptyNotTheLastLoadedRow() {
+        try (HeavyDbWarehouse warehouse = open()) {
+            deliver(warehouse);
+            deliverAs(warehouse, "second");
+            assertThat(warehouse.currentDatasetId()).contains("second");
+
+            warehouse.dropQuietly("strategy_pnl_second");
+
+            assertThat(warehouse.currentDatasetId()).isEmpty();
+            assertThat(warehouse.currentMatrix()).isEmpty();
+        }
+    }
+
+    private Delivered deliverAs(HeavyDbWarehouse warehouse, String datasetId) {
+        return Delivered.deliver(Components.on(settings, warehouse).delivery(new LocalObjectStore(),
+                file.getParent().resolve("bucket").toString()), LocalObjectStore.ref(file), datasetId);
     }
 
     private static S3Client s3Client(InProcessS3 s3) {
