@@ -35,12 +35,22 @@ public final class LocalObjectStore implements ObjectStore {
         return Path.of(object.bucket(), object.key()).toString();
     }
 
-    /** The version of a local file: size and modification time, so an unchanged file keeps its dataset id. */
+    /**
+     * The version of a local file: size, modification time and, where the file system has one, the inode change
+     * time, so an unchanged file keeps its dataset id while a file rewritten with the same size and modification
+     * time ({@code cp -p}, {@code rsync -t}, which cannot set the change time) gets a new one.
+     */
     public static String version(Path file) throws IOException {
-        return Files.size(file) + "-" + Files.getLastModifiedTime(file).toMillis();
+        String version = Files.size(file) + "-" + Files.getLastModifiedTime(file).toMillis();
+        try {
+            java.nio.file.attribute.FileTime changed = (java.nio.file.attribute.FileTime) Files.getAttribute(file, "unix:ctime");
+            return version + "-" + changed.to(java.util.concurrent.TimeUnit.NANOSECONDS);
+        } catch (UnsupportedOperationException | IllegalArgumentException e) {
+            return version;
+        }
     }
 
-    /** The object for an existing local file, versioned by size and mtime ({@link #version}). */
+    /** The object for an existing local file, versioned by size, mtime and change time ({@link #version}). */
     public static ObjectRef ref(Path file) {
         Path abs = file.toAbsolutePath().normalize();
         try {
