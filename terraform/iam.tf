@@ -88,6 +88,14 @@ data "aws_iam_policy_document" "ingest" {
     ]
   }
 
+  # Load claims on HeavyDB: claims/<id>.json created with If-None-Match, taken over with If-Match, deleted after the load.
+  statement {
+    sid       = "LoadClaims"
+    effect    = "Allow"
+    actions   = ["s3:GetObject", "s3:PutObject", "s3:DeleteObject"]
+    resources = ["${aws_s3_bucket.data.arn}/${local.claims_prefix}*"]
+  }
+
   # Without s3:ListBucket a missing key answers 403 instead of 404, which the code treats as transient.
   statement {
     sid       = "ListOwnPrefixes"
@@ -98,7 +106,7 @@ data "aws_iam_policy_document" "ingest" {
     condition {
       test     = "StringLike"
       variable = "s3:prefix"
-      values   = ["${local.incoming_prefix}*", "${local.manifests_prefix}*"]
+      values   = ["${local.incoming_prefix}*", "${local.manifests_prefix}*", "${local.claims_prefix}*"]
     }
   }
 

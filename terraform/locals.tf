@@ -6,6 +6,7 @@ locals {
   # Bucket layout, the same prefixes the code uses by default (heavy-ingest.bucket.*).
   incoming_prefix      = "incoming/"
   manifests_prefix     = "manifests/"
+  claims_prefix        = "claims/"
   reports_prefix       = "reports/"
   error_reports_prefix = "reports/errors/"
 

@@ -4,9 +4,13 @@ import io.heavyingest.benchmark.ComplianceService;
 import io.heavyingest.benchmark.DatasetBenchmark;
 import io.heavyingest.bucket.ObjectStore;
 import io.heavyingest.delivery.ObjectIngestService;
+import io.heavyingest.delivery.ObjectStoreClaims;
 import io.heavyingest.ingest.IngestService;
 import io.heavyingest.optimize.OptimizationService;
+import io.heavyingest.warehouse.LoadClaims;
 import io.heavyingest.warehouse.Warehouse;
+
+import java.util.function.Function;
 
 /**
  * The composition root: the one place that builds the service graph from {@link Settings}. The Lambda producers,
@@ -54,13 +58,16 @@ public final class Components implements AutoCloseable {
     }
 
     /**
-     * Exactly-once loading of objects from {@code store}.
+     * Exactly-once loading of objects from {@code store}. Claims live in the warehouse when it holds them (DuckDB);
+     * otherwise (HeavyDB) they are claim objects written conditionally into the output bucket.
      *
      * @param outputBucket where manifests and error reports go; null for the bucket each object came from
      */
     public ObjectIngestService delivery(ObjectStore store, String outputBucket) {
-        return new ObjectIngestService(warehouse, ingest, store, settings.bucket(), settings.delivery(), outputBucket,
-                settings.core().schema().currentTable());
+        Function<String, LoadClaims> claimsIn = warehouse.holdsClaims() ? bucket -> warehouse
+                : bucket -> new ObjectStoreClaims(store, bucket, settings.bucket().claimsPrefix());
+        return new ObjectIngestService(warehouse, claimsIn, ingest, store, settings.bucket(), settings.delivery(),
+                outputBucket, settings.core().schema().currentTable());
     }
 
     /** Benchmarks one dataset of this warehouse and builds its compliance report. */

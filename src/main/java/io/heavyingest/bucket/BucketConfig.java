@@ -25,6 +25,10 @@ public interface BucketConfig {
     @WithDefault("manifests/")
     String manifestsPrefix();
 
+    /** Key prefix of the load claims, when the warehouse cannot hold claims itself (HeavyDB); never loaded. */
+    @WithDefault("claims/")
+    String claimsPrefix();
+
     /** Key prefix of the error reports written for rejected files. */
     @WithDefault("reports/errors/")
     String errorReportsPrefix();

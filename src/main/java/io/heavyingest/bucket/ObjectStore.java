@@ -1,6 +1,7 @@
 package io.heavyingest.bucket;
 
 import java.io.InputStream;
+import java.util.Optional;
 
 /** Reads object versions as streams and writes small JSON documents: S3 in Lambda, a folder locally. */
 public interface ObjectStore {
@@ -36,4 +37,28 @@ public interface ObjectStore {
      * @throws ObjectGoneException when there is no object at {@code key}
      */
     byte[] read(String bucket, String key);
+
+    /** A small object read whole, with the entity tag that conditional writes name. */
+    record Stored(byte[] bytes, String eTag) {
+    }
+
+    /** Reads the small object at {@code key} with its entity tag; empty when there is none. */
+    default Optional<Stored> readStored(String bucket, String key) {
+        throw new UnsupportedOperationException(scheme() + " store has no conditional writes");
+    }
+
+    /** Writes {@code json} at {@code key} only if nothing is there ({@code If-None-Match: *}); false when something is. */
+    default boolean putIfAbsent(String bucket, String key, byte[] json) {
+        throw new UnsupportedOperationException(scheme() + " store has no conditional writes");
+    }
+
+    /** Replaces the object at {@code key} only if its entity tag is still {@code eTag} ({@code If-Match}). */
+    default boolean replaceIfMatch(String bucket, String key, String eTag, byte[] json) {
+        throw new UnsupportedOperationException(scheme() + " store has no conditional writes");
+    }
+
+    /** Deletes the object at {@code key} if its entity tag is still {@code eTag}; a no-op when it is gone. */
+    default void deleteIfMatch(String bucket, String key, String eTag) {
+        throw new UnsupportedOperationException(scheme() + " store has no conditional writes");
+    }
 }

@@ -3,6 +3,8 @@ package io.heavyingest.bucket;
 import software.amazon.awssdk.core.ResponseInputStream;
 import software.amazon.awssdk.core.sync.RequestBody;
 import software.amazon.awssdk.services.s3.S3Client;
+import software.amazon.awssdk.core.ResponseBytes;
+import software.amazon.awssdk.services.s3.model.DeleteObjectRequest;
 import software.amazon.awssdk.services.s3.model.GetObjectRequest;
 import software.amazon.awssdk.services.s3.model.GetObjectResponse;
 import software.amazon.awssdk.services.s3.model.HeadObjectRequest;
@@ -10,11 +12,14 @@ import software.amazon.awssdk.services.s3.model.PutObjectRequest;
 import software.amazon.awssdk.services.s3.model.S3Exception;
 
 import java.io.InputStream;
+import java.util.Optional;
 
 /** The bucket in S3 (or an S3-compatible server), through the SDK v2 client. */
 public final class S3ObjectStore implements ObjectStore {
     private static final int NOT_FOUND = 404;
     private static final int PRECONDITION_FAILED = 412;
+    /** S3's answer when a concurrent conditional write of the same key won the race. */
+    private static final int CONFLICT = 409;
 
     private final S3Client s3;
 
@@ -84,6 +89,54 @@ public final class S3ObjectStore implements ObjectStore {
                 throw new ObjectGoneException("s3://" + bucket + "/" + key + " does not exist", e);
             }
             throw e;
+        }
+    }
+
+    @Override
+    public Optional<Stored> readStored(String bucket, String key) {
+        try {
+            ResponseBytes<GetObjectResponse> got = s3.getObjectAsBytes(GetObjectRequest.builder().bucket(bucket).key(key).build());
+            return Optional.of(new Stored(got.asByteArray(), got.response().eTag()));
+        } catch (S3Exception e) {
+            if (e.statusCode() == NOT_FOUND) {
+                return Optional.empty();
+            }
+            throw e;
+        }
+    }
+
+    @Override
+    public boolean putIfAbsent(String bucket, String key, byte[] json) {
+        return conditionalPut(PutObjectRequest.builder().bucket(bucket).key(key).contentType("application/json")
+                .ifNoneMatch("*").build(), json);
+    }
+
+    @Override
+    public boolean replaceIfMatch(String bucket, String key, String eTag, byte[] json) {
+        return conditionalPut(PutObjectRequest.builder().bucket(bucket).key(key).contentType("application/json")
+                .ifMatch(eTag).build(), json);
+    }
+
+    private boolean conditionalPut(PutObjectRequest put, byte[] json) {
+        try {
+            s3.putObject(put, RequestBody.fromBytes(json));
+            return true;
+        } catch (S3Exception e) {
+            if (e.statusCode() == PRECONDITION_FAILED || e.statusCode() == CONFLICT || e.statusCode() == NOT_FOUND) {
+                return false;
+            }
+            throw e;
+        }
+    }
+
+    @Override
+    public void deleteIfMatch(String bucket, String key, String eTag) {
+        try {
+            s3.deleteObject(DeleteObjectRequest.builder().bucket(bucket).key(key).ifMatch(eTag).build());
+        } catch (S3Exception e) {
+            if (e.statusCode() != PRECONDITION_FAILED && e.statusCode() != NOT_FOUND) {
+                throw e;
+            }
         }
     }
 }

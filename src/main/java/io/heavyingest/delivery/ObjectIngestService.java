@@ -15,6 +15,8 @@ import io.heavyingest.ingest.IngestRequest;
 import io.heavyingest.ingest.IngestResult;
 import io.heavyingest.ingest.IngestService;
 import io.heavyingest.text.SafeText;
+import io.heavyingest.warehouse.ClaimHolder;
+import io.heavyingest.warehouse.LoadClaims;
 import io.heavyingest.warehouse.LoadRecord;
 import io.heavyingest.warehouse.Warehouse;
 import org.jboss.logging.Logger;
@@ -24,6 +26,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.Optional;
 import java.util.UUID;
+import java.util.function.Function;
 
 /**
  * Loads one object version exactly once: the path every trigger takes (S3, SQS and EventBridge events in Lambda,
@@ -44,6 +47,7 @@ public final class ObjectIngestService {
     private static final Logger LOG = Logger.getLogger(ObjectIngestService.class);
 
     private final Warehouse warehouse;
+    private final Function<String, LoadClaims> claimsIn;
     private final IngestService ingest;
     private final ObjectStore store;
     private final BucketConfig bucket;
@@ -52,15 +56,20 @@ public final class ObjectIngestService {
     private final String currentTable;
     private final KeyFilter filter;
     private final DatasetLocks locks = new DatasetLocks();
+    /** Names this process in claims, so a log line about a held claim says who holds it. */
+    private static final String OWNER_PREFIX = ProcessHandle.current().pid() + "@" + hostName() + "/";
 
     /**
-     * @param warehouse where the history is looked up and claims are taken; the same one {@code ingest} loads into
+     * @param warehouse where the history is looked up; the same one {@code ingest} loads into
+     * @param claimsIn the claims of deliveries whose output goes to a bucket (the warehouse's own, or claim objects)
      * @param outputBucket where manifests and error reports go; null for the bucket each object came from
      * @param currentTable stable name of the current dataset, for manifests
      */
-    public ObjectIngestService(Warehouse warehouse, IngestService ingest, ObjectStore store, BucketConfig bucket,
-                               DeliveryConfig delivery, String outputBucket, String currentTable) {
+    public ObjectIngestService(Warehouse warehouse, Function<String, LoadClaims> claimsIn, IngestService ingest,
+                               ObjectStore store, BucketConfig bucket, DeliveryConfig delivery, String outputBucket,
+                               String currentTable) {
         this.warehouse = warehouse;
+        this.claimsIn = claimsIn;
         this.ingest = ingest;
         this.store = store;
         this.bucket = bucket;
@@ -97,12 +106,13 @@ public final class ObjectIngestService {
         String name = SafeText.fragment(store.displayName(object));
         lock(datasetId, name, deadline);
         try {
-            String owner = UUID.randomUUID().toString();
-            claim(datasetId, owner, name, deadline);
+            String owner = OWNER_PREFIX + UUID.randomUUID();
+            LoadClaims claims = claimsIn.apply(outputBucket(object));
+            claim(claims, datasetId, owner, name, deadline);
             try {
                 return decide(object, datasetId, name);
             } finally {
-                releaseClaim(datasetId, owner);
+                releaseClaim(claims, datasetId, owner);
             }
         } finally {
             locks.unlock(datasetId);
@@ -217,10 +227,18 @@ public final class ObjectIngestService {
         }
     }
 
-    private void claim(String datasetId, String owner, String name, Deadline deadline) {
+    private void claim(LoadClaims claims, String datasetId, String owner, String name, Deadline deadline) {
         // the claim lapses when this invocation would be stopped, so a crash never blocks the retry for long
         Instant expiresAt = deadline.at();
-        while (!transientOnFailure(name, () -> warehouse.claim(datasetId, owner, expiresAt))) {
+        boolean told = false;
+        while (!transientOnFailure(name, () -> claims.claim(datasetId, owner, expiresAt))) {
+            if (!told) {
+                told = true;
+                Optional<ClaimHolder> holder = holderOf(claims, datasetId);
+                LOG.infof("%s: dataset %s is claimed by %s until %s (a crashed holder's claim lapses then); waiting"
+                        + " up to %d s", name, datasetId, holder.map(ClaimHolder::owner).orElse("another loader"),
+                        holder.map(h -> h.expiresAt().toString()).orElse("its expiry"), usable(deadline).toSeconds());
+            }
             if (usable(deadline).compareTo(delivery.claimPoll()) <= 0) {
                 throw new TransientIngestException(name + ": dataset " + datasetId
                         + " is being loaded by another invocation; retry later");
@@ -234,9 +252,25 @@ public final class ObjectIngestService {
         }
     }
 
-    private void releaseClaim(String datasetId, String owner) {
+    private static Optional<ClaimHolder> holderOf(LoadClaims claims, String datasetId) {
         try {
-            warehouse.releaseClaim(datasetId, owner);
+            return claims.holder(datasetId);
+        } catch (RuntimeException e) {
+            return Optional.empty();
+        }
+    }
+
+    private static String hostName() {
+        try {
+            return java.net.InetAddress.getLocalHost().getHostName();
+        } catch (java.io.IOException | RuntimeException e) {
+            return "unknown-host";
+        }
+    }
+
+    private void releaseClaim(LoadClaims claims, String datasetId, String owner) {
+        try {
+            claims.releaseClaim(datasetId, owner);
         } catch (RuntimeException e) {
             // the claim lapses at its expiry anyway
             LOG.warnf("could not release the claim on %s: %s", datasetId, SafeText.message(e.getMessage()));

@@ -27,10 +27,21 @@ public final class HeavyDbClient implements AutoCloseable {
      * @param connectTimeoutMillis TCP connect timeout
      * @param readTimeoutMillis longest wait for one reply
      * @param maxMessageBytes largest reply accepted
+     * @param tls TLS settings; null for a plain socket unless the endpoint asks for TLS
      */
-    public record Options(int connectTimeoutMillis, int readTimeoutMillis, int maxMessageBytes) {
+    public record Options(int connectTimeoutMillis, int readTimeoutMillis, int maxMessageBytes, Tls tls) {
+        /** Plain-socket options (TLS only when the endpoint is a heavydbs:// one, trusting the JVM's CAs). */
+        public Options(int connectTimeoutMillis, int readTimeoutMillis, int maxMessageBytes) {
+            this(connectTimeoutMillis, readTimeoutMillis, maxMessageBytes, null);
+        }
+
         public static Options of(HeavyDbConfig config) {
-            return new Options(millis(config.connectTimeout()), millis(config.readTimeout()), config.maxMessageBytes());
+            Tls tls = config.tls() || config.trustStore().isPresent()
+                    ? new Tls(config.trustStore().map(java.nio.file.Path::of).orElse(null),
+                    config.trustStorePassword().orElse(null), config.trustStoreType())
+                    : null;
+            return new Options(millis(config.connectTimeout()), millis(config.readTimeout()), config.maxMessageBytes(),
+                    tls);
         }
 
         private static int millis(java.time.Duration d) {
@@ -184,11 +195,21 @@ public final class HeavyDbClient implements AutoCloseable {
     private void open() {
         closeSocket();
         try {
-            TConfiguration config = TConfiguration.custom().setMaxMessageSize(options.maxMessageBytes()).build();
-            socket = new TSocket(config, endpoint.host(), endpoint.port(), options.readTimeoutMillis(),
-                    options.connectTimeoutMillis());
-            socket.open();
+            if (endpoint.tls() || options.tls() != null) {
+                Tls tls = options.tls() != null ? options.tls() : new Tls(null, null, "PKCS12");
+                socket = new TSocket(tls.connect(endpoint.host(), endpoint.port(), options.connectTimeoutMillis(),
+                        options.readTimeoutMillis()));
+                socket.getConfiguration().setMaxMessageSize(options.maxMessageBytes());
+            } else {
+                TConfiguration config = TConfiguration.custom().setMaxMessageSize(options.maxMessageBytes()).build();
+                socket = new TSocket(config, endpoint.host(), endpoint.port(), options.readTimeoutMillis(),
+                        options.connectTimeoutMillis());
+                socket.open();
+            }
             protocol = new TBinaryProtocol(socket);
+        } catch (HeavyDbTlsException e) {
+            closeSocket();
+            throw e;
         } catch (TTransportException e) {
             closeSocket();
             throw new HeavyDbConnectionException("cannot reach HeavyDB at " + endpoint.address() + ": "

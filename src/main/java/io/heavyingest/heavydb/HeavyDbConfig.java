@@ -31,6 +31,20 @@ public interface HeavyDbConfig {
     /** Secrets Manager endpoint override (an S3-style local stand-in or a custom VPC endpoint); empty uses AWS's. */
     Optional<java.net.URI> secretsEndpoint();
 
+    /** Connect over TLS (HeavyDB serves it on the binary port when given a certificate); a heavydbs:// URL also turns it on. */
+    @WithDefault("false")
+    boolean tls();
+
+    /** Trust store holding the server's certificate or its CA, for TLS; empty trusts the JVM's default CAs. */
+    Optional<String> trustStore();
+
+    /** Password of the trust store, if it has one. Never logged or printed. */
+    Optional<String> trustStorePassword();
+
+    /** Type of the trust store file: PKCS12 or JKS. */
+    @WithDefault("PKCS12")
+    String trustStoreType();
+
     /** How long to wait for the TCP connection to open. */
     @WithDefault("10s")
     Duration connectTimeout();

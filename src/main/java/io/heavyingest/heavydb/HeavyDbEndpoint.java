@@ -18,8 +18,9 @@ import java.util.function.Function;
  * @param user user name
  * @param database database name
  * @param password the user's password
+ * @param tls whether the URL asked for TLS ({@code heavydbs://})
  */
-public record HeavyDbEndpoint(String host, int port, String user, String database, String password) {
+public record HeavyDbEndpoint(String host, int port, String user, String database, String password, boolean tls) {
     public static final int DEFAULT_PORT = 6274;
     public static final String DEFAULT_USER = "admin";
     public static final String DEFAULT_DATABASE = "heavyai";
@@ -34,6 +35,11 @@ public record HeavyDbEndpoint(String host, int port, String user, String databas
         }
     }
 
+    /** A plain (non-TLS) endpoint. */
+    public HeavyDbEndpoint(String host, int port, String user, String database, String password) {
+        this(host, port, user, database, password, false);
+    }
+
     /** {@code host:port/database}, for logs and the load summary. */
     public String address() {
         return host + ":" + port + "/" + database;
@@ -41,10 +47,13 @@ public record HeavyDbEndpoint(String host, int port, String user, String databas
 
     @Override
     public String toString() {
-        return "heavydb://" + user + "@" + address();
+        return (tls ? "heavydbs://" : "heavydb://") + user + "@" + address();
     }
 
-    /** Parses {@code heavydb://[user@]host[:port][/database]}; a password inside the URL is refused. */
+    /**
+     * Parses {@code heavydb://[user@]host[:port][/database]}, or {@code heavydbs://...} for TLS; a password inside
+     * the URL is refused.
+     */
     public static HeavyDbEndpoint parse(String url, String password) {
         URI uri;
         try {
@@ -52,8 +61,9 @@ public record HeavyDbEndpoint(String host, int port, String user, String databas
         } catch (URISyntaxException e) {
             throw new IllegalArgumentException("HeavyDB URL is not a URL (expected heavydb://user@host:6274/database)");
         }
-        if (!"heavydb".equalsIgnoreCase(uri.getScheme())) {
-            throw new IllegalArgumentException("HeavyDB URL must start with heavydb:// (got scheme \""
+        boolean tls = "heavydbs".equalsIgnoreCase(uri.getScheme());
+        if (!tls && !"heavydb".equalsIgnoreCase(uri.getScheme())) {
+            throw new IllegalArgumentException("HeavyDB URL must start with heavydb:// or heavydbs:// (got scheme \""
                     + uri.getScheme() + "\")");
         }
         String userInfo = uri.getUserInfo();
@@ -66,7 +76,7 @@ public record HeavyDbEndpoint(String host, int port, String user, String databas
         String path = uri.getPath() == null ? "" : uri.getPath().replaceFirst("^/", "");
         String database = path.isEmpty() ? DEFAULT_DATABASE : path;
         int port = uri.getPort() < 0 ? DEFAULT_PORT : uri.getPort();
-        return new HeavyDbEndpoint(uri.getHost(), port, user, database, password);
+        return new HeavyDbEndpoint(uri.getHost(), port, user, database, password, tls);
     }
 
     /**
@@ -98,11 +108,17 @@ public record HeavyDbEndpoint(String host, int port, String user, String databas
         return value == null || value.isBlank() ? Optional.empty() : Optional.of(value);
     }
 
+    /**
+     * Reads the password file. The name is never repeated in the error, nor is the cause (whose message holds it):
+     * a password set by mistake where its file's name belongs would otherwise be printed.
+     */
     private static String readPasswordFile(String file) {
         try {
             return Files.readString(Path.of(file), StandardCharsets.UTF_8).strip();
-        } catch (IOException e) {
-            throw new UncheckedIOException("cannot read the HeavyDB password file " + file, e);
+        } catch (IOException | java.nio.file.InvalidPathException e) {
+            throw new UncheckedIOException(new IOException("cannot read the HeavyDB password file named by"
+                    + " HEAVYDB_PASSWORD_FILE or heavy-ingest.heavydb.password-file (" + e.getClass().getSimpleName()
+                    + "; the name is not shown in case it is the password itself)"));
         }
     }
 }

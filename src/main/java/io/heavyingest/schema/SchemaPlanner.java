@@ -55,11 +55,11 @@ public final class SchemaPlanner {
         var horizon = shape.lastDate().plusYears(Math.max(0, profile.dateHeadroomYears()));
         if (DateEncoding.DAYS16.covers(shape.firstDate()) && DateEncoding.DAYS16.covers(horizon)) {
             reasons.add("trade_date DAYS(16): " + shape.firstDate() + " .. " + shape.lastDate() + " plus "
-                    + profile.dateHeadroomYears() + " years fits 1880-04-14 .. 2059-09-09");
+                    + profile.dateHeadroomYears() + " years fits 1880-04-15 .. 2059-09-09");
             return DateEncoding.DAYS16;
         }
         reasons.add("trade_date DAYS(32): " + shape.firstDate() + " .. " + horizon
-                + " (with headroom) leaves DAYS(16)'s 1880-04-14 .. 2059-09-09");
+                + " (with headroom) leaves DAYS(16)'s 1880-04-15 .. 2059-09-09");
         return DateEncoding.DAYS32;
     }
 }

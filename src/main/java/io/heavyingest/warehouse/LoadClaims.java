@@ -1,6 +1,7 @@
 package io.heavyingest.warehouse;
 
 import java.time.Instant;
+import java.util.Optional;
 
 /**
  * Claims that admit one loader per dataset across processes. A claim whose holder died lapses at its expiry.
@@ -20,5 +21,15 @@ public interface LoadClaims {
 
     /** Gives up {@code owner}'s claim on {@code datasetId}; a no-op when another owner holds it. */
     default void releaseClaim(String datasetId, String owner) {
+    }
+
+    /** Whether these claims hold across processes; false when every claim is granted (no claim store). */
+    default boolean holdsClaims() {
+        return false;
+    }
+
+    /** Who holds the claim on {@code datasetId} and until when, expired or not; empty when nobody does. */
+    default Optional<ClaimHolder> holder(String datasetId) {
+        return Optional.empty();
     }
 }

@@ -82,6 +82,25 @@ class LocalIngestThroughServiceTest {
     }
 
     @Test
+    void ingest_fileRewrittenWithSameSizeAndModificationTime_shouldLoadTheNewValues() throws Exception {
+        Path file = dir.resolve("pnl.csv");
+        Files.writeString(file, "Date,Day,a,b\n2024-01-04,Thursday,1.5,-2\n");
+        java.nio.file.attribute.FileTime mtime = Files.getLastModifiedTime(file);
+        Run first = run("ingest", file.toString(), "--json");
+        Thread.sleep(20);
+
+        // what cp -p or rsync -t does: new content, same size, the old modification time
+        Files.writeString(file, "Date,Day,a,b\n2024-01-04,Thursday,9.5,-2\n");
+        Files.setLastModifiedTime(file, mtime);
+        Run second = run("ingest", file.toString(), "--json");
+
+        assertThat(MAPPER.readTree(first.out()).get("status").asText()).isEqualTo("LOADED");
+        assertThat(MAPPER.readTree(second.out()).get("status").asText()).as(second.err()).isEqualTo("LOADED");
+        assertThat(MAPPER.readTree(second.out()).get("datasetId").asText())
+                .isNotEqualTo(MAPPER.readTree(first.out()).get("datasetId").asText());
+    }
+
+    @Test
     void ingest_badFile_shouldPrintOneLineExitOneAndWriteTheErrorReport() throws Exception {
         Path file = dir.resolve("bad-day.csv");
         Files.writeString(file, "Date,Day,A\n2024-01-04,Friday,1\n");

@@ -158,6 +158,18 @@ class MainTest {
     }
 
     @Test
+    void ingest_datasetIdWithUnderscore_shouldBeAUsageErrorRecordingNothing() throws Exception {
+        // x_stage would name the table strategy_pnl_x_stage, which a later --dataset-id x could take for its staging
+        assertThat(run("ingest", "src/test/resources/data/sensex_500x82.csv", "--dataset-id", "x_stage"))
+                .isEqualTo(Main.USAGE);
+        assertThat(stderr()).contains("--dataset-id must be 1 to 32 lower-case letters or digits");
+        assertThat(run("ingest", "src/test/resources/data/sensex_500x82.csv", "--dataset-id", "X")).isEqualTo(Main.USAGE);
+
+        assertThat(run("datasets", "--json")).isEqualTo(Main.OK);
+        assertThat(JSON.readTree(stdout())).isEmpty();
+    }
+
+    @Test
     void usageErrors_shouldExit2() {
         assertThat(run("frobnicate")).isEqualTo(2);
         assertThat(stderr()).contains("usage: heavy-ingest");

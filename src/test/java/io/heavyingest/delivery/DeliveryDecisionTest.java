@@ -15,6 +15,12 @@ import org.junit.jupiter.api.io.TempDir;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.logging.Handler;
+import java.util.logging.Level;
+import java.util.logging.LogRecord;
 import java.util.Map;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -57,6 +63,48 @@ class DeliveryDecisionTest {
 
     private ObjectRef put(String key, String text) {
         return bucket.put(key, text.getBytes(StandardCharsets.UTF_8));
+    }
+
+    @Test
+    void staleClaim_ofACrashedLoader_shouldLogTheHolderAndExpiryThenLoadOnceItLapses() {
+        ObjectRef object = put("incoming/a.csv", CSV);
+        String datasetId = io.heavyingest.ingest.DatasetIds.of(object.identity(bucket.scheme()));
+        Instant expiry = Instant.now().plusMillis(1500).truncatedTo(java.time.temporal.ChronoUnit.MILLIS);
+        // what a loader killed mid-load leaves behind: its claim, until its deadline
+        assertThat(warehouse.claim(datasetId, "4242@crashed-host/attempt-1", expiry)).isTrue();
+        List<String> logged = new ArrayList<>();
+        Handler capture = new Handler() {
+            @Override
+            public void publish(LogRecord record) {
+                Object[] params = record.getParameters();
+                logged.add(params == null ? record.getMessage() : String.format(record.getMessage(), params));
+            }
+
+            @Override
+            public void flush() {
+            }
+
+            @Override
+            public void close() {
+            }
+        };
+        capture.setLevel(Level.ALL);
+        java.util.logging.Logger logger = java.util.logging.Logger.getLogger(ObjectIngestService.class.getName());
+        Level before = logger.getLevel();
+        logger.setLevel(Level.ALL);
+        logger.addHandler(capture);
+        ObjectOutcome outcome;
+        try {
+            outcome = deliver(object);
+        } finally {
+            logger.removeHandler(capture);
+            logger.setLevel(before);
+        }
+
+        assertThat(outcome).isInstanceOf(ObjectOutcome.Loaded.class);
+        assertThat(logged).filteredOn(line -> line.contains("is claimed by")).singleElement().satisfies(line -> {
+            assertThat(line).contains(datasetId).contains("4242@crashed-host/attempt-1").contains(expiry.toString());
+        });
     }
 
     @Test

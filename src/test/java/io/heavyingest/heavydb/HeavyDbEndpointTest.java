@@ -99,4 +99,29 @@ class HeavyDbEndpointTest {
     private static HeavyDbConfig config(Map<String, String> overrides) {
         return ConfigLoader.load(HeavyDbConfig.class, overrides);
     }
+
+    @Test
+    void password_fileSettingHoldingThePasswordItself_shouldFailWithoutEchoingIt() {
+        HeavyDbConfig config = ConfigLoader.build(Map.of(), java.util.List.of(HeavyDbConfig.class))
+                .getConfigMapping(HeavyDbConfig.class);
+        String mistaken = "Sup3r-s3cret-pw";
+
+        assertThatThrownBy(() -> HeavyDbEndpoint.password(config, Map.of("HEAVYDB_PASSWORD_FILE", mistaken)::get))
+                .hasMessageContaining("HEAVYDB_PASSWORD_FILE")
+                .satisfies(e -> {
+                    for (Throwable t = e; t != null; t = t.getCause()) {
+                        assertThat(String.valueOf(t.getMessage())).doesNotContain(mistaken);
+                        assertThat(String.valueOf(t)).doesNotContain(mistaken);
+                    }
+                });
+    }
+
+    @Test
+    void parse_heavydbsUrl_shouldAskForTlsAndSayItInToString() {
+        HeavyDbEndpoint e = HeavyDbEndpoint.parse("heavydbs://analyst@db.internal:6274/quant", "pw");
+
+        assertThat(e.tls()).isTrue();
+        assertThat(e.toString()).isEqualTo("heavydbs://analyst@db.internal:6274/quant");
+        assertThat(HeavyDbEndpoint.parse("heavydb://db.internal", "pw").tls()).isFalse();
+    }
 }

@@ -17,7 +17,8 @@ public final class LoopbackCatalog {
     private static final Pattern CREATE_TABLE = Pattern.compile(
             "CREATE TABLE (IF NOT EXISTS )?(\\w+) \\((.*?)\\)(?: WITH \\((.*)\\))?", Pattern.DOTALL);
     private static final Pattern DROP_TABLE = Pattern.compile("DROP TABLE (IF EXISTS )?(\\w+)");
-    private static final Pattern RENAME = Pattern.compile("RENAME TABLE (\\w+) TO (\\w+)");
+    private static final Pattern RENAME = Pattern.compile("RENAME TABLE (\\w+ TO \\w+(?:\\s*,\\s*\\w+ TO \\w+)*)");
+    private static final Pattern RENAME_PAIR = Pattern.compile("(\\w+) TO (\\w+)");
     private static final Pattern DROP_VIEW = Pattern.compile("DROP VIEW (IF EXISTS )?(\\w+)");
     private static final Pattern CREATE_VIEW = Pattern.compile("CREATE VIEW (\\w+) AS (SELECT .* FROM (\\w+))");
     private static final Pattern COUNT = Pattern.compile("SELECT COUNT\\(\\*\\) AS (\\w+) FROM (\\w+)");
@@ -103,12 +104,7 @@ public final class LoopbackCatalog {
                 throw new SqlError("Table " + m.group(2) + " does not exist.");
             }
         } else if ((m = RENAME.matcher(s)).matches()) {
-            Table t = existing(m.group(1));
-            if (tables.containsKey(m.group(2)) || views.containsKey(m.group(2))) {
-                throw new SqlError("Table or View with name \"" + m.group(2) + "\" already exists.");
-            }
-            tables.remove(m.group(1));
-            tables.put(m.group(2), t);
+            rename(m.group(1));
         } else if ((m = DROP_VIEW.matcher(s)).matches()) {
             if (views.remove(m.group(2)) == null && m.group(1) == null) {
                 throw new SqlError("View " + m.group(2) + " does not exist.");
@@ -129,7 +125,70 @@ public final class LoopbackCatalog {
         } else {
             throw new SqlError("SQL Error: the loopback server does not run: " + s);
         }
+        noteWatched(s);
         return new Result(List.of(), List.of());
+    }
+
+    /**
+     * RENAME TABLE with one or more pairs, tables and views alike, applied left to right as one catalog change
+     * (HeavyDB's RenameTableStmt and Catalog::renameTables): a missing source, or a destination that still exists
+     * at its point in the list, fails the whole statement with HeavyDB's message and changes nothing.
+     */
+    private void rename(String pairs) {
+        Map<String, Table> newTables = new LinkedHashMap<>(tables);
+        Map<String, String[]> newViews = new LinkedHashMap<>(views);
+        Matcher pair = RENAME_PAIR.matcher(pairs);
+        while (pair.find()) {
+            String from = pair.group(1);
+            String to = pair.group(2);
+            if (!newTables.containsKey(from) && !newViews.containsKey(from)) {
+                throw new SqlError("Source table '" + from + "' does not exist.");
+            }
+            if (newTables.containsKey(to) || newViews.containsKey(to)) {
+                throw new SqlError("Error: Attempted to overwrite and lose data in table: '" + to + "'");
+            }
+            move(newTables, newViews, from, to);
+        }
+        tables.clear();
+        tables.putAll(newTables);
+        views.clear();
+        views.putAll(newViews);
+    }
+
+    private static void move(Map<String, Table> tables, Map<String, String[]> views, String from, String to) {
+        if (tables.containsKey(from)) {
+            tables.put(to, tables.remove(from));
+        } else {
+            views.put(to, views.remove(from));
+        }
+    }
+
+    private String watched;
+    private boolean watchedResolved;
+    private final List<String> watchedGaps = new ArrayList<>();
+
+    /** Records every statement after which {@code name}, once resolvable, resolves to no table. */
+    public synchronized void watch(String name) {
+        watched = name;
+        watchedResolved = false;
+        watchedGaps.clear();
+    }
+
+    /** The statements after which the watched name had stopped resolving. */
+    public synchronized List<String> watchedGaps() {
+        return List.copyOf(watchedGaps);
+    }
+
+    private void noteWatched(String statement) {
+        if (watched == null) {
+            return;
+        }
+        String[] view = views.get(watched);
+        boolean resolves = tables.containsKey(view != null ? view[1] : watched);
+        if (watchedResolved && !resolves) {
+            watchedGaps.add(statement);
+        }
+        watchedResolved |= resolves;
     }
 
     private void createTable(String name, boolean ifNotExists, String body, String with) {

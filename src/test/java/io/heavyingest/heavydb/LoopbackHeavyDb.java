@@ -71,6 +71,7 @@ public final class LoopbackHeavyDb implements AutoCloseable {
     private volatile long stallMillis;
     private final Thread acceptor;
     private final boolean sink;
+    private final boolean tls;
     private final AtomicLong sinkRows = new AtomicLong();
     private final AtomicLong sinkValues = new AtomicLong();
     private final AtomicLong sinkBytes = new AtomicLong();
@@ -90,8 +91,32 @@ public final class LoopbackHeavyDb implements AutoCloseable {
     }
 
     private LoopbackHeavyDb(boolean sink) throws IOException {
+        this(sink, new ServerSocket(0, 50, InetAddress.getLoopbackAddress()), false);
+    }
+
+    /**
+     * A server that speaks TLS on its port, the way HeavyDB does when given a certificate (a libthrift SSL server
+     * socket); {@link #url()} is then a heavydbs:// URL.
+     *
+     * @param keyStore PKCS12 key store with the server's key and certificate
+     */
+    public static LoopbackHeavyDb tls(java.nio.file.Path keyStore, String password) throws IOException {
+        org.apache.thrift.transport.TSSLTransportFactory.TSSLTransportParameters params =
+                new org.apache.thrift.transport.TSSLTransportFactory.TSSLTransportParameters();
+        params.setKeyStore(keyStore.toString(), password, null, "PKCS12");
+        try {
+            ServerSocket socket = org.apache.thrift.transport.TSSLTransportFactory
+                    .getServerSocket(0, 0, InetAddress.getLoopbackAddress(), params).getServerSocket();
+            return new LoopbackHeavyDb(false, socket, true);
+        } catch (org.apache.thrift.transport.TTransportException e) {
+            throw new IOException(e);
+        }
+    }
+
+    private LoopbackHeavyDb(boolean sink, ServerSocket server, boolean tls) {
         this.sink = sink;
-        server = new ServerSocket(0, 50, InetAddress.getLoopbackAddress());
+        this.server = server;
+        this.tls = tls;
         acceptor = new Thread(this::acceptLoop, "loopback-heavydb-accept");
         acceptor.setDaemon(true);
         acceptor.start();
@@ -99,7 +124,7 @@ public final class LoopbackHeavyDb implements AutoCloseable {
 
     public int port() { return server.getLocalPort(); }
 
-    public String url() { return "heavydb://" + USER + "@127.0.0.1:" + port() + "/" + DATABASE; }
+    public String url() { return (tls ? "heavydbs://" : "heavydb://") + USER + "@127.0.0.1:" + port() + "/" + DATABASE; }
 
     public HeavyDbEndpoint endpoint() { return HeavyDbEndpoint.parse(url(), PASSWORD); }
 

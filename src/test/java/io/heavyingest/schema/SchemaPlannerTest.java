@@ -122,4 +122,15 @@ class SchemaPlannerTest {
                 .isInstanceOf(IllegalArgumentException.class);
         assertThatThrownBy(() -> DuckDbDdl.createTable(plan, "\"quoted\"", "t_strategy")).isInstanceOf(IllegalArgumentException.class);
     }
+
+    @Test
+    void plan_firstDateOnDays16NullSentinel_shouldChooseDays32() {
+        // 1880-04-14 is day -32768, the value HeavyDB reads back as NULL in a 16-bit date
+        TablePlan sentinel = plan(new FileShape(10, 82, LocalDate.of(1880, 4, 14), LocalDate.of(1880, 7, 1), 7));
+        TablePlan dayAfter = plan(new FileShape(10, 82, LocalDate.of(1880, 4, 15), LocalDate.of(1880, 7, 1), 7));
+
+        assertThat(LocalDate.ofEpochDay(Short.MIN_VALUE)).isEqualTo(LocalDate.of(1880, 4, 14));
+        assertThat(sentinel.dateEncoding()).isEqualTo(DateEncoding.DAYS32);
+        assertThat(dayAfter.dateEncoding()).isEqualTo(DateEncoding.DAYS16);
+    }
 }

@@ -50,6 +50,10 @@ public final class FaultInjectingWarehouse implements Warehouse {
 
     @Override public void releaseClaim(String datasetId, String owner) { real.releaseClaim(datasetId, owner); }
 
+    @Override public boolean holdsClaims() { return real.holdsClaims(); }
+
+    @Override public Optional<io.heavyingest.warehouse.ClaimHolder> holder(String datasetId) { return real.holder(datasetId); }
+
     @Override public List<LoadRecord> history() {
         historyLookups.incrementAndGet();
         return real.history();

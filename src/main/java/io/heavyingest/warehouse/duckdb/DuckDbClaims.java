@@ -1,6 +1,7 @@
 package io.heavyingest.warehouse.duckdb;
 
 import io.agroal.api.AgroalDataSource;
+import io.heavyingest.warehouse.ClaimHolder;
 import io.heavyingest.warehouse.WarehouseException;
 
 import java.sql.Connection;
@@ -9,6 +10,7 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
 import java.time.Instant;
+import java.util.Optional;
 
 /**
  * Load claims in a {@code load_claims} table: one row per dataset with its owner and expiry (epoch millis, so no
@@ -84,6 +86,19 @@ final class DuckDbClaims {
             ps.executeUpdate();
         } catch (SQLException e) {
             throw new WarehouseException("cannot release the claim on " + datasetId + ": " + e.getMessage(), e);
+        }
+    }
+
+    Optional<ClaimHolder> holder(String datasetId) {
+        try (Connection c = pool.getConnection();
+             PreparedStatement ps = c.prepareStatement("SELECT owner, expires_at_ms FROM " + TABLE + " WHERE dataset_id = ?")) {
+            ps.setString(1, datasetId);
+            try (ResultSet rs = ps.executeQuery()) {
+                return rs.next() ? Optional.of(new ClaimHolder(rs.getString(1), Instant.ofEpochMilli(rs.getLong(2))))
+                        : Optional.empty();
+            }
+        } catch (SQLException e) {
+            throw new WarehouseException("cannot read the claim on " + datasetId + ": " + e.getMessage(), e);
         }
     }
 

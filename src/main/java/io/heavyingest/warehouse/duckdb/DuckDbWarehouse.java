@@ -4,6 +4,7 @@ import io.agroal.api.AgroalDataSource;
 import io.heavyingest.config.HeavyIngestConfig;
 import io.heavyingest.schema.Identifiers;
 import io.heavyingest.schema.TablePlan;
+import io.heavyingest.warehouse.ClaimHolder;
 import io.heavyingest.warehouse.LoadRecord;
 import io.heavyingest.warehouse.LoadStatus;
 import io.heavyingest.optimize.PnlMatrix;
@@ -152,6 +153,16 @@ public final class DuckDbWarehouse implements Warehouse {
     @Override
     public void releaseClaim(String datasetId, String owner) {
         claims.release(datasetId, owner);
+    }
+
+    @Override
+    public boolean holdsClaims() {
+        return true;
+    }
+
+    @Override
+    public Optional<ClaimHolder> holder(String datasetId) {
+        return claims.holder(datasetId);
     }
 
     @Override

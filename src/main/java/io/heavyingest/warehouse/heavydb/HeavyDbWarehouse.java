@@ -11,7 +11,6 @@ import io.heavyingest.heavydb.ResultColumn;
 import io.heavyingest.schema.Identifiers;
 import io.heavyingest.schema.TablePlan;
 import io.heavyingest.warehouse.LoadRecord;
-import io.heavyingest.warehouse.LoadStatus;
 import io.heavyingest.optimize.PnlMatrix;
 import io.heavyingest.warehouse.StagedLoad;
 import io.heavyingest.warehouse.Warehouse;
@@ -22,6 +21,8 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 import java.util.TreeSet;
 
 /**
@@ -31,6 +32,8 @@ import java.util.TreeSet;
  */
 public final class HeavyDbWarehouse implements Warehouse {
     private static final String NOT_FOUND = "does not exist";
+    /** The table a current view reads, in the SQL the server holds for it. */
+    private static final Pattern VIEW_SOURCE = Pattern.compile("(?i)\\bFROM\\s+(\\w+)");
 
     private final HeavyDbClient client;
     private final Runnable release;
@@ -147,15 +150,22 @@ public final class HeavyDbWarehouse implements Warehouse {
         return HeavyDbHistory.read(client.query(HeavyDbHistory.selectAll()));
     }
 
+    /**
+     * The dataset the current view reads, from the view's SQL as the server holds it (not from history order):
+     * empty when there is no view or the table behind it is gone.
+     */
     @Override
     public Optional<String> currentDatasetId() {
-        String current = null;
-        for (LoadRecord r : history()) {
-            if (r.status() == LoadStatus.LOADED) {
-                current = r.datasetId();
-            }
+        Optional<AppliedSchema> view = appliedSchema(currentTable);
+        if (view.isEmpty() || !view.get().view()) {
+            return Optional.empty();
         }
-        return Optional.ofNullable(current);
+        Matcher from = VIEW_SOURCE.matcher(view.get().viewSql());
+        String prefix = currentTable + "_";
+        if (!from.find() || !from.group(1).startsWith(prefix) || appliedSchema(from.group(1)).isEmpty()) {
+            return Optional.empty();
+        }
+        return Optional.of(from.group(1).substring(prefix.length()));
     }
 
     /**
@@ -310,21 +320,44 @@ public final class HeavyDbWarehouse implements Warehouse {
         return r.ints("n").values()[0];
     }
 
-    /** Drops a leftover {@code target} (a crash after an earlier rename), then renames staging to it. */
+    /**
+     * Renames staging to {@code target}. A leftover {@code target} (a crash after an earlier rename, perhaps what the
+     * current view reads) is swapped out in the same RENAME statement, which HeavyDB applies as one catalog change
+     * under its write locks, so the view's {@code FROM target} never resolves to nothing; the leftover is dropped after.
+     */
     void replaceWithStaging(String staging, String target) {
         if (appliedSchema(target).isPresent()) {
-            // the view may still point at the leftover: unhook it first, it is recreated right after
-            client.execute("DROP VIEW IF EXISTS " + currentTable);
-            client.execute("DROP TABLE " + target);
+            String old = target + "_old_" + attemptSuffix();
+            client.execute("RENAME TABLE " + target + " TO " + old + ", " + staging + " TO " + target);
+            client.execute("DROP TABLE " + old);
+        } else {
+            client.execute("RENAME TABLE " + staging + " TO " + target);
         }
-        client.execute("RENAME TABLE " + staging + " TO " + target);
     }
 
-    /** Repoints the current view; between its two statements readers get "no such view", never partial data. */
+    /**
+     * Points the current view at {@code target} with no moment where the current name resolves to nothing: the new
+     * view is created under a name of its own, then one RENAME statement moves the old view away and the new one in
+     * (one catalog change in HeavyDB: {@code RenameTableStmt::execute}, {@code Catalog::renameTables}), and the old
+     * view is dropped. A crash in between leaves a spare view that no reader uses.
+     */
     void pointCurrentAt(String target) {
-        client.execute("DROP VIEW IF EXISTS " + currentTable);
-        client.execute("CREATE VIEW " + currentTable + " AS SELECT " + String.join(", ", TablePlan.COLUMNS)
+        String attempt = attemptSuffix();
+        String next = currentTable + "_next_" + attempt;
+        client.execute("CREATE VIEW " + next + " AS SELECT " + String.join(", ", TablePlan.COLUMNS)
                 + " FROM " + Identifiers.checked(target));
+        if (appliedSchema(currentTable).isPresent()) {
+            String previous = currentTable + "_prev_" + attempt;
+            client.execute("RENAME TABLE " + currentTable + " TO " + previous + ", " + next + " TO " + currentTable);
+            client.execute("DROP VIEW IF EXISTS " + previous);
+        } else {
+            client.execute("RENAME TABLE " + next + " TO " + currentTable);
+        }
+    }
+
+    /** A suffix for names of one attempt: dataset ids have no underscore, so these never name a dataset. */
+    private static String attemptSuffix() {
+        return java.util.HexFormat.of().toHexDigits(java.util.concurrent.ThreadLocalRandom.current().nextInt());
     }
 
     void dropQuietly(String table) {

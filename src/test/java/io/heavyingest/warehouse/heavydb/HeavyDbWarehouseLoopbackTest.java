@@ -22,6 +22,18 @@ import io.heavyingest.app.Components;
 import io.heavyingest.app.Settings;
 import io.heavyingest.bucket.LocalObjectStore;
 import io.heavyingest.testsupport.Delivered;
+import io.heavyingest.testsupport.InProcessS3;
+import io.heavyingest.bucket.ObjectRef;
+import io.heavyingest.bucket.S3ObjectStore;
+import io.heavyingest.delivery.Deadline;
+import io.heavyingest.delivery.ObjectIngestService;
+import io.heavyingest.delivery.ObjectOutcome;
+import software.amazon.awssdk.auth.credentials.AwsBasicCredentials;
+import software.amazon.awssdk.auth.credentials.StaticCredentialsProvider;
+import software.amazon.awssdk.core.sync.RequestBody;
+import software.amazon.awssdk.http.urlconnection.UrlConnectionHttpClient;
+import software.amazon.awssdk.regions.Region;
+import software.amazon.awssdk.services.s3.S3Client;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -29,6 +41,7 @@ import org.junit.jupiter.api.io.TempDir;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -36,6 +49,10 @@ import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
@@ -101,12 +118,16 @@ class HeavyDbWarehouseLoopbackTest {
                     + ") WITH (fragment_size = 40, sort_column = 'trade_date')");
             List<String> sql = server.statements();
             String stage = stagingTables().get(0);
-            assertThat(sql.subList(sql.indexOf(createStatementOf(stage)), sql.size())).containsExactly(
+            List<String> publish = sql.subList(sql.indexOf(createStatementOf(stage)), sql.size());
+            assertThat(publish).hasSize(5);
+            assertThat(publish.subList(0, 3)).containsExactly(
                     createStatementOf(stage),
                     "SELECT COUNT(*) AS n FROM " + stage,
-                    "RENAME TABLE " + stage + " TO " + TARGET,
-                    "DROP VIEW IF EXISTS strategy_pnl",
-                    "CREATE VIEW strategy_pnl AS SELECT trade_date, strategy, pnl FROM " + TARGET);
+                    "RENAME TABLE " + stage + " TO " + TARGET);
+            // first publish: the view is built under its own name and renamed in (no view existed before)
+            assertThat(publish.get(3)).matches("CREATE VIEW strategy_pnl_next_[0-9a-f]{8} AS SELECT trade_date, strategy,"
+                    + " pnl FROM " + TARGET);
+            assertThat(publish.get(4)).isEqualTo("RENAME TABLE " + publish.get(3).split(" ")[2] + " TO strategy_pnl");
             assertThat(server.catalog().tableNames()).containsExactlyInAnyOrder("load_history", TARGET);
             assertThat(server.catalog().viewTarget("strategy_pnl")).isEqualTo(TARGET);
 
@@ -256,8 +277,12 @@ class HeavyDbWarehouseLoopbackTest {
             // what a crash at this point leaves: a complete table, no LOADED history row
             assertThat(server.catalog().table(TARGET).rowCount()).isEqualTo(DAYS * STRATEGIES);
             assertThat(warehouse.publishedLoad(ID)).isEmpty();
+            server.catalog().watch("strategy_pnl");
 
             deliver(warehouse);
+
+            // the leftover was what the current view read: swapped out in one RENAME, never a moment without it
+            assertThat(server.catalog().watchedGaps()).isEmpty();
 
             assertThat(server.catalog().tableNames()).containsExactlyInAnyOrder("load_history", TARGET);
             assertThat(server.catalog().viewTarget("strategy_pnl")).isEqualTo(TARGET);
@@ -280,6 +305,97 @@ class HeavyDbWarehouseLoopbackTest {
             assertThat(warehouse.history()).extracting(LoadRecord::status)
                     .containsExactly(LoadStatus.LOADED, LoadStatus.DUPLICATE);
         }
+    }
+
+    @Test
+    void deliver_sameObjectByTwoServiceInstancesAtOnce_shouldRecordExactlyOneLoaded() throws Exception {
+        // two instances that share only the bucket (an S3 server) and the HeavyDB server, as two Lambda instances do
+        server.stallReplies(15); // every call slower, so the two loads overlap
+        byte[] content = Files.readAllBytes(file);
+        try (InProcessS3 s3 = InProcessS3.inMemory();
+             S3Client s3a = s3Client(s3); S3Client s3b = s3Client(s3);
+             HeavyDbWarehouse a = open(); HeavyDbWarehouse b = open()) {
+            s3a.createBucket(c -> c.bucket("pnl-claims"));
+            ObjectIngestService first = Components.on(settings, a).delivery(new S3ObjectStore(s3a), null);
+            ObjectIngestService second = Components.on(settings, b).delivery(new S3ObjectStore(s3b), null);
+            ExecutorService pool = Executors.newFixedThreadPool(2);
+            try {
+                for (int round = 0; round < 3; round++) {
+                    String key = "incoming/round-" + round + ".csv";
+                    String eTag = s3a.putObject(c -> c.bucket("pnl-claims").key(key), RequestBody.fromBytes(content))
+                            .eTag().replace("\"", "");
+                    ObjectRef object = new ObjectRef("pnl-claims", key, null, eTag, content.length);
+                    CountDownLatch go = new CountDownLatch(1);
+                    Future<ObjectOutcome> one = pool.submit(() -> {
+                        go.await();
+                        return first.onObjectCreated(object, Deadline.after(Duration.ofMinutes(1)));
+                    });
+                    Future<ObjectOutcome> two = pool.submit(() -> {
+                        go.await();
+                        return second.onObjectCreated(object, Deadline.after(Duration.ofMinutes(1)));
+                    });
+                    go.countDown();
+
+                    String datasetId = DatasetIds.of(object.identity("s3"));
+                    assertThat(List.of(one.get().status(), two.get().status())).as("round %d", round)
+                            .containsExactlyInAnyOrder("LOADED", "DUPLICATE");
+                    assertThat(a.history()).filteredOn(r -> r.datasetId().equals(datasetId))
+                            .extracting(LoadRecord::status)
+                            .containsExactly(LoadStatus.LOADED, LoadStatus.DUPLICATE);
+                    assertThat(s3a.listObjectsV2(c -> c.bucket("pnl-claims").prefix("claims/")).contents())
+                            .as("claims released after the load").isEmpty();
+                }
+            } finally {
+                pool.shutdownNow();
+            }
+        }
+    }
+
+    @Test
+    void publish_secondDataset_shouldSwapTheViewWithNoMomentTheCurrentNameIsUnresolved() {
+        try (HeavyDbWarehouse warehouse = open()) {
+            server.catalog().watch("strategy_pnl");
+            deliver(warehouse);
+            deliverAs(warehouse, "second");
+
+            assertThat(server.catalog().watchedGaps()).isEmpty();
+            assertThat(server.catalog().viewTarget("strategy_pnl")).isEqualTo("strategy_pnl_second");
+            assertThat(server.statements()).doesNotContain("DROP VIEW IF EXISTS strategy_pnl")
+                    .anyMatch(q -> q.matches("RENAME TABLE strategy_pnl TO strategy_pnl_prev_[0-9a-f]{8},"
+                            + " strategy_pnl_next_[0-9a-f]{8} TO strategy_pnl"));
+            assertThat(server.catalog().tableNames()).containsExactlyInAnyOrder("load_history", TARGET,
+                    "strategy_pnl_second");
+            assertEveryRowArrived(server.catalog().table("strategy_pnl_second"));
+        }
+    }
+
+    @Test
+    void currentDatasetId_whenThePublishedTableWasDropped_shouldBeEmptyNotTheLastLoadedRow() {
+        try (HeavyDbWarehouse warehouse = open()) {
+            deliver(warehouse);
+            deliverAs(warehouse, "second");
+            assertThat(warehouse.currentDatasetId()).contains("second");
+
+            warehouse.dropQuietly("strategy_pnl_second");
+
+            assertThat(warehouse.currentDatasetId()).isEmpty();
+            assertThat(warehouse.currentMatrix()).isEmpty();
+        }
+    }
+
+    private Delivered deliverAs(HeavyDbWarehouse warehouse, String datasetId) {
+        return Delivered.deliver(Components.on(settings, warehouse).delivery(new LocalObjectStore(),
+                file.getParent().resolve("bucket").toString()), LocalObjectStore.ref(file), datasetId);
+    }
+
+    private static S3Client s3Client(InProcessS3 s3) {
+        return S3Client.builder()
+                .httpClientBuilder(UrlConnectionHttpClient.builder())
+                .endpointOverride(s3.endpoint())
+                .region(Region.US_EAST_1)
+                .credentialsProvider(StaticCredentialsProvider.create(AwsBasicCredentials.create("local", "local")))
+                .forcePathStyle(true)
+                .build();
     }
 
     @Test
