@@ -26,6 +26,8 @@ final class RecordScanner {
     private final InputStream in;
     private final String source;
     private final CsvLimits limits;
+    private final int maxColumns;
+    private final int maxFieldBytes;
     private byte[] buf = new byte[2 * READ_SIZE];
     private int pos;
     private int limit;
@@ -45,6 +47,8 @@ final class RecordScanner {
         this.in = in;
         this.source = source;
         this.limits = limits;
+        this.maxColumns = limits.maxColumns();
+        this.maxFieldBytes = limits.maxFieldBytes();
     }
 
     /** Reads the next record; false at end of input. Blank lines are skipped. */
@@ -227,17 +231,10 @@ final class RecordScanner {
         return p;
     }
 
+    // the hot path: kept small so the JIT inlines it; the limit errors are built out of line
     private void addField(int from, int to) {
-        if (fields == limits.maxColumns()) {
-            throw new CsvFormatException(CsvProblem.TOO_MANY_COLUMNS, source, recordLine, fields + 1, null,
-                    "line has more than " + limits.maxColumns() + " fields (heavy-ingest.ingest.max-columns)");
-        }
-        if (to - from > limits.maxFieldBytes()) {
-            throw new CsvFormatException(CsvProblem.FIELD_TOO_LONG, source, recordLine, fields + 1, null,
-                    "field has " + (to - from) + " bytes, over the limit of " + limits.maxFieldBytes()
-                            + " (heavy-ingest.ingest.max-field-bytes); it starts \""
-                            + SafeText.escape(new String(buf, from, Math.min(to - from, 40), StandardCharsets.UTF_8), 40)
-                            + "\"");
+        if (fields == maxColumns || to - from > maxFieldBytes) {
+            throw limitError(from, to);
         }
         if (fields == starts.length) {
             starts = Arrays.copyOf(starts, fields * 2);
@@ -258,6 +255,18 @@ final class RecordScanner {
 
     String text(int field) {
         return new String(buf, starts[field], ends[field] - starts[field], StandardCharsets.UTF_8);
+    }
+
+    private CsvFormatException limitError(int from, int to) {
+        if (fields == maxColumns) {
+            return new CsvFormatException(CsvProblem.TOO_MANY_COLUMNS, source, recordLine, fields + 1, null,
+                    "line has more than " + maxColumns + " fields (heavy-ingest.ingest.max-columns)");
+        }
+        return new CsvFormatException(CsvProblem.FIELD_TOO_LONG, source, recordLine, fields + 1, null,
+                "field has " + (to - from) + " bytes, over the limit of " + maxFieldBytes
+                        + " (heavy-ingest.ingest.max-field-bytes); it starts \""
+                        + SafeText.escape(new String(buf, from, Math.min(to - from, 40), StandardCharsets.UTF_8), 40)
+                        + "\"");
     }
 
     /** The field decoded as strict UTF-8; empty when its bytes are not valid UTF-8. */
