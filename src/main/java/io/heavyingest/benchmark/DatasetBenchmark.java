@@ -329,8 +329,7 @@ public final class DatasetBenchmark {
     }
 
     private OptimizerSection optimizerSection(OptimizationResult r) {
-        Map<String, Double> metrics = new LinkedHashMap<>();
-        OptimizationReport.metrics(r.bestMetrics()).forEach((k, v) -> metrics.put(k, (Double) v));
+        Map<String, Double> metrics = OptimizationReport.Metrics.of(r.bestMetrics()).byName();
         OptimizerSection.BestPortfolio best = new OptimizerSection.BestPortfolio(r.best().algorithm().name(),
                 r.best().size(), r.best().fitness(), r.best().strategies(), metrics);
         List<OptimizerSection.AlgorithmResult> algorithms = r.algorithms().stream()

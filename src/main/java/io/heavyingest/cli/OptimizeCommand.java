@@ -50,10 +50,7 @@ final class OptimizeCommand implements Command {
         OptimizationResult result = service.optimize(universe, request, (System.nanoTime() - t1) / 1_000_000);
         Optional<Convergence> convergence = service.convergence(universe, result);
         if (json) {
-            Map<String, Object> doc = OptimizationReport.toMap(result, convergence);
-            doc.put("warehouse", location);
-            doc.put("readMillis", readMillis);
-            System.out.println(Json.line(doc));
+            System.out.println(Json.line(OptimizationReport.of(result, convergence).readFrom(location, readMillis)));
         } else {
             System.out.print(text(result, location, readMillis));
             convergence.ifPresent(c -> System.out.printf("  convergence  ratio to the best fitness known per size:"

@@ -1,99 +1,112 @@
 package io.heavyingest.optimize;
 
-import java.util.ArrayList;
+import com.fasterxml.jackson.annotation.JsonInclude;
+
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 
-/** An {@link OptimizationResult} as plain maps and lists for a JSON document; infinite figures become null. */
-public final class OptimizationReport {
-    private OptimizationReport() {
+/**
+ * An {@link OptimizationResult} as the JSON document of {@code optimize --json}, written by Jackson from these
+ * records; infinite figures become null.
+ *
+ * @param datasetId dataset optimized
+ * @param strategies strategies in the universe
+ * @param days days of the series
+ * @param nullCount NULL cells read as 0
+ * @param periodsPerYear periods a year used for annualized figures
+ * @param sizes portfolio sizes swept, "min..max"
+ * @param seed the seed
+ * @param threads worker threads
+ * @param best the best portfolio over every algorithm and size
+ * @param algorithms one summary per algorithm
+ * @param runs one entry per (algorithm, size) run
+ * @param prepareMillis time to prepare the universe
+ * @param searchMillis time of the sweep
+ * @param totalMillis both
+ * @param convergence ratio to the best fitness known per size; null (left out) when no estimate exists
+ * @param warehouse where the dataset was read from (the local command adds it; else left out)
+ * @param readMillis time to read the dataset (the local command adds it; else left out)
+ */
+public record OptimizationReport(String datasetId, int strategies, int days, long nullCount, Double periodsPerYear,
+                                 String sizes, long seed, int threads, Best best, List<Algorithm> algorithms,
+                                 List<Run> runs, long prepareMillis, long searchMillis, long totalMillis,
+                                 @JsonInclude(JsonInclude.Include.NON_NULL) ConvergenceDoc convergence,
+                                 @JsonInclude(JsonInclude.Include.NON_NULL) String warehouse,
+                                 @JsonInclude(JsonInclude.Include.NON_NULL) Long readMillis) {
+
+    /** The best portfolio: where it was found, its fitness and metrics, its members. */
+    public record Best(String algorithm, int size, Double fitness, Metrics metrics, List<String> strategies) {
     }
 
-    /** The result with its convergence (ratio to the best fitness known per size), when an estimate exists. */
-    public static Map<String, Object> toMap(OptimizationResult r, java.util.Optional<Convergence> convergence) {
-        Map<String, Object> m = toMap(r);
-        convergence.ifPresent(c -> {
-            Map<String, Object> doc = new LinkedHashMap<>();
-            doc.put("minRatio", finite(c.minRatio()));
-            doc.put("minRatioSize", c.minRatioSize());
-            doc.put("medianRatio", finite(c.medianRatio()));
-            List<Map<String, Object>> rows = new ArrayList<>();
-            for (Convergence.SizeRatio row : c.sizes()) {
-                Map<String, Object> x = new LinkedHashMap<>();
-                x.put("size", row.size());
-                x.put("fitness", finite(row.fitness()));
-                x.put("bestKnown", finite(row.bestKnown()));
-                x.put("ratio", finite(row.ratio()));
-                rows.add(x);
-            }
-            doc.put("sizes", rows);
-            m.put("convergence", doc);
-        });
-        return m;
+    /** One algorithm's best over the sizes and what it spent. */
+    public record Algorithm(String algorithm, long budget, Double bestFitness, int bestSize, long evaluations,
+                            long millis) {
     }
 
-    public static Map<String, Object> toMap(OptimizationResult r) {
-        Map<String, Object> m = new LinkedHashMap<>();
-        m.put("datasetId", r.datasetId());
-        m.put("strategies", r.strategyCount());
-        m.put("days", r.days());
-        m.put("nullCount", r.nullCount());
-        m.put("periodsPerYear", finite(r.periodsPerYear()));
-        m.put("sizes", r.sizes().toString());
-        m.put("seed", r.seed());
-        m.put("threads", r.threads());
-        Map<String, Object> best = new LinkedHashMap<>();
-        best.put("algorithm", r.best().algorithm().name());
-        best.put("size", r.best().size());
-        best.put("fitness", finite(r.best().fitness()));
-        best.put("metrics", metrics(r.bestMetrics()));
-        best.put("strategies", r.best().strategies());
-        m.put("best", best);
-        List<Map<String, Object>> algorithms = new ArrayList<>();
-        for (AlgorithmSummary a : r.algorithms()) {
-            Map<String, Object> row = new LinkedHashMap<>();
-            row.put("algorithm", a.algorithm().name());
-            row.put("budget", a.budget());
-            row.put("bestFitness", finite(a.bestFitness()));
-            row.put("bestSize", a.bestSize());
-            row.put("evaluations", a.evaluations());
-            row.put("millis", a.millis());
-            algorithms.add(row);
+    /** One (algorithm, size) run. */
+    public record Run(String algorithm, int size, Double fitness, long evaluations, long foundAt, long millis) {
+    }
+
+    /** How close the sweep got to the best fitness known per size. */
+    public record ConvergenceDoc(Double minRatio, int minRatioSize, Double medianRatio, List<SizeRatio> sizes) {
+    }
+
+    /** One size's fitness against the best known. */
+    public record SizeRatio(int size, Double fitness, Double bestKnown, Double ratio) {
+    }
+
+    /** The metrics of a portfolio. */
+    public record Metrics(Double fitness, Double ratio, Double meanCorrelation, Double roi, Double maxDrawdown,
+                          Double winRate, Double profitFactor, Double expectancy, Double sharpe, Double sortino,
+                          Double annualizedReturn) {
+
+        public static Metrics of(PortfolioMetrics p) {
+            return new Metrics(finite(p.fitness()), finite(p.ratio()), finite(p.meanCorrelation()), finite(p.roi()),
+                    finite(p.maxDrawdown()), finite(p.winRate()), finite(p.profitFactor()), finite(p.expectancy()),
+                    finite(p.sharpe()), finite(p.sortino()), finite(p.annualizedReturn()));
         }
-        m.put("algorithms", algorithms);
-        List<Map<String, Object>> runs = new ArrayList<>();
-        for (RunResult run : r.runs()) {
-            Map<String, Object> row = new LinkedHashMap<>();
-            row.put("algorithm", run.algorithm().name());
-            row.put("size", run.size());
-            row.put("fitness", finite(run.fitness()));
-            row.put("evaluations", run.evaluations());
-            row.put("foundAt", run.foundAt());
-            row.put("millis", run.millis());
-            runs.add(row);
+
+        /** The metrics by name, in declaration order (null for a figure that is not finite). */
+        public Map<String, Double> byName() {
+            Map<String, Double> m = new LinkedHashMap<>();
+            m.put("fitness", fitness);
+            m.put("ratio", ratio);
+            m.put("meanCorrelation", meanCorrelation);
+            m.put("roi", roi);
+            m.put("maxDrawdown", maxDrawdown);
+            m.put("winRate", winRate);
+            m.put("profitFactor", profitFactor);
+            m.put("expectancy", expectancy);
+            m.put("sharpe", sharpe);
+            m.put("sortino", sortino);
+            m.put("annualizedReturn", annualizedReturn);
+            return m;
         }
-        m.put("runs", runs);
-        m.put("prepareMillis", r.prepareMillis());
-        m.put("searchMillis", r.searchMillis());
-        m.put("totalMillis", r.totalMillis());
-        return m;
     }
 
-    public static Map<String, Object> metrics(PortfolioMetrics p) {
-        Map<String, Object> m = new LinkedHashMap<>();
-        m.put("fitness", finite(p.fitness()));
-        m.put("ratio", finite(p.ratio()));
-        m.put("meanCorrelation", finite(p.meanCorrelation()));
-        m.put("roi", finite(p.roi()));
-        m.put("maxDrawdown", finite(p.maxDrawdown()));
-        m.put("winRate", finite(p.winRate()));
-        m.put("profitFactor", finite(p.profitFactor()));
-        m.put("expectancy", finite(p.expectancy()));
-        m.put("sharpe", finite(p.sharpe()));
-        m.put("sortino", finite(p.sortino()));
-        m.put("annualizedReturn", finite(p.annualizedReturn()));
-        return m;
+    /** The document of {@code result}, with its convergence when an estimate exists. */
+    public static OptimizationReport of(OptimizationResult r, Optional<Convergence> convergence) {
+        Best best = new Best(r.best().algorithm().name(), r.best().size(), finite(r.best().fitness()),
+                Metrics.of(r.bestMetrics()), r.best().strategies());
+        List<Algorithm> algorithms = r.algorithms().stream().map(a -> new Algorithm(a.algorithm().name(), a.budget(),
+                finite(a.bestFitness()), a.bestSize(), a.evaluations(), a.millis())).toList();
+        List<Run> runs = r.runs().stream().map(run -> new Run(run.algorithm().name(), run.size(),
+                finite(run.fitness()), run.evaluations(), run.foundAt(), run.millis())).toList();
+        ConvergenceDoc doc = convergence.map(c -> new ConvergenceDoc(finite(c.minRatio()), c.minRatioSize(),
+                finite(c.medianRatio()), c.sizes().stream().map(s -> new SizeRatio(s.size(), finite(s.fitness()),
+                        finite(s.bestKnown()), finite(s.ratio()))).toList())).orElse(null);
+        return new OptimizationReport(r.datasetId(), r.strategyCount(), r.days(), r.nullCount(),
+                finite(r.periodsPerYear()), r.sizes().toString(), r.seed(), r.threads(), best, algorithms, runs,
+                r.prepareMillis(), r.searchMillis(), r.totalMillis(), doc, null, null);
+    }
+
+    /** The same document with where the dataset was read from and how long that took. */
+    public OptimizationReport readFrom(String warehouseLocation, long millis) {
+        return new OptimizationReport(datasetId, strategies, days, nullCount, periodsPerYear, sizes, seed, threads,
+                best, algorithms, runs, prepareMillis, searchMillis, totalMillis, convergence,
+                warehouseLocation, millis);
     }
 
     private static Double finite(double v) {
