@@ -44,8 +44,7 @@ record Summary(@JsonUnwrapped LoadRecord record, double mbPerSecond, String ware
         }
         ObjectOutcome.Duplicate duplicate = (ObjectOutcome.Duplicate) outcome;
         LoadRecord r = duplicate.earlier();
-        LoadRecord shown = new LoadRecord(r.datasetId(), r.source(), io.heavyingest.warehouse.LoadStatus.DUPLICATE,
-                r.tableName(), r.counts(), r.timings(), null);
+        LoadRecord shown = LoadRecord.duplicateOf(r, r.source(), r.timings());
         return new Summary(shown, mbPerSecond(r), warehouse.kind(), warehouse.location(), null);
     }
 

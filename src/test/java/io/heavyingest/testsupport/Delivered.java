@@ -6,7 +6,6 @@ import io.heavyingest.delivery.ObjectOutcome;
 import io.heavyingest.delivery.TransientIngestException;
 import io.heavyingest.schema.TablePlan;
 import io.heavyingest.warehouse.LoadRecord;
-import io.heavyingest.warehouse.LoadStatus;
 import io.heavyingest.bucket.ObjectRef;
 import io.heavyingest.delivery.Deadline;
 
@@ -43,8 +42,7 @@ public record Delivered(LoadRecord record, TablePlan plan, ObjectOutcome outcome
         }
         if (outcome instanceof ObjectOutcome.Duplicate dup) {
             LoadRecord e = dup.earlier();
-            return new Delivered(new LoadRecord(e.datasetId(), e.source(), LoadStatus.DUPLICATE, e.tableName(),
-                    e.counts(), e.timings(), null), null, outcome);
+            return new Delivered(LoadRecord.duplicateOf(e, e.source(), e.timings()), null, outcome);
         }
         if (outcome instanceof ObjectOutcome.Rejected rejected) {
             throw rejected.error();
