@@ -23,7 +23,7 @@ public final class ConfigLoader {
      * Concerns that declare their own {@code @ConfigMapping} under {@code heavy-ingest.<concern>}. Loading one
      * mapping must not reject the others' properties as unknown; each still validates its own namespace.
      */
-    static final List<String> CAPABILITY_GROUPS = List.of("heavydb", "optimize", "bucket", "delivery", "bench", "report");
+    static final List<String> CAPABILITY_GROUPS = List.of("heavydb", "optimize", "bucket", "delivery", "bench", "report", "function");
 
     private ConfigLoader() {
     }

@@ -29,6 +29,8 @@ public final class CuttingProxy implements AutoCloseable {
     private final AtomicLong budget = new AtomicLong(DISARMED);
     private final AtomicInteger cuts = new AtomicInteger();
     private volatile boolean open = true;
+    private volatile boolean refusing;
+    private final java.util.Set<Socket> live = java.util.concurrent.ConcurrentHashMap.newKeySet();
 
     public CuttingProxy(int upstreamPort) throws IOException {
         this.upstreamPort = upstreamPort;
@@ -45,6 +47,19 @@ public final class CuttingProxy implements AutoCloseable {
         budget.set(bytes);
     }
 
+    /**
+     * While on, every connection is closed at once, as an unreachable endpoint would answer; turning it on also
+     * closes the connections already open (clients keep them alive between requests).
+     */
+    public void refuseConnections(boolean on) {
+        refusing = on;
+        if (on) {
+            for (Socket s : live) {
+                closeBoth(s, s);
+            }
+        }
+    }
+
     /** Connections cut so far. */
     public int cuts() {
         return cuts.get();
@@ -54,6 +69,11 @@ public final class CuttingProxy implements AutoCloseable {
         while (open) {
             try {
                 Socket client = server.accept();
+                if (refusing) {
+                    client.close();
+                    continue;
+                }
+                live.add(client);
                 Socket upstream = new Socket();
                 upstream.connect(new InetSocketAddress(InetAddress.getLoopbackAddress(), upstreamPort), 5_000);
                 pumps.submit(() -> pump(client, upstream, false));
@@ -91,6 +111,8 @@ public final class CuttingProxy implements AutoCloseable {
             // the other direction closed the sockets
         } finally {
             closeBoth(from, to);
+            live.remove(from);
+            live.remove(to);
         }
     }
 

@@ -1,0 +1,41 @@
+package io.heavyingest.function;
+
+import io.smallrye.config.ConfigMapping;
+import io.smallrye.config.WithDefault;
+
+import java.time.Duration;
+
+/** Settings of the Lambda functions themselves (not of the load or the benchmark they run). */
+@ConfigMapping(prefix = "heavy-ingest.function")
+public interface FunctionConfig {
+
+    /** Start-up priming: the first event's code paths run once while the function initializes. */
+    Priming priming();
+
+    interface Priming {
+
+        /** Whether the function primes itself at start-up (before a SnapStart snapshot, or in the init phase). */
+        @WithDefault("true")
+        boolean enabled();
+
+        /** Days of the synthetic file parsed at start-up (the production file has 82). */
+        @WithDefault("82")
+        int days();
+
+        /** Strategies of the synthetic file parsed at start-up: enough values for the JIT to compile the hot loops. */
+        @WithDefault("2000")
+        int strategies();
+
+        /** Whether to make one S3 request at start-up (a HEAD of a claim key that does not exist in the output bucket). */
+        @WithDefault("true")
+        boolean s3Request();
+
+        /** Whether to open the warehouse connection at start-up with one read (HeavyDB: a login; DuckDB: the database file). */
+        @WithDefault("true")
+        boolean warehouse();
+
+        /** Upper bound of the start-up S3 request, so an unreachable endpoint cannot eat the init phase. */
+        @WithDefault("2s")
+        Duration s3Timeout();
+    }
+}

@@ -1,0 +1,130 @@
+package io.heavyingest.function;
+
+import io.heavyingest.app.Priming;
+import io.heavyingest.app.Settings;
+import io.heavyingest.json.Json;
+import io.heavyingest.text.SafeText;
+import io.heavyingest.warehouse.Warehouse;
+import io.quarkus.runtime.StartupEvent;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Observes;
+import jakarta.inject.Inject;
+import org.eclipse.microprofile.config.inject.ConfigProperty;
+import org.jboss.logging.Logger;
+import software.amazon.awssdk.services.s3.S3Client;
+import software.amazon.awssdk.services.s3.model.NoSuchKeyException;
+
+import java.util.LinkedHashMap;
+import java.util.Map;
+
+/**
+ * Primes the function while it initializes: the first event's code paths (the S3 client and its request pipeline,
+ * the warehouse connection, the event and answer JSON, the parser and the load encoding over a synthetic file)
+ * run once, so their classes are loaded and compiled before a real event arrives. With SnapStart this happens
+ * before the snapshot, and every restored instance starts primed.
+ *
+ * <p>Priming never fails the start-up and never writes: each step that fails is logged and skipped, and the first
+ * event then does that work itself.
+ */
+@ApplicationScoped
+public class FunctionPriming {
+    private static final Logger LOG = Logger.getLogger(FunctionPriming.class);
+
+    /** An S3 event of the shape the functions receive, parsed once at start-up. */
+    private static final String SAMPLE_EVENT = "{\"Records\":[{\"eventSource\":\"aws:s3\",\"eventName\":\"ObjectCreated:Put\","
+            + "\"s3\":{\"bucket\":{\"name\":\"priming\"},\"object\":{\"key\":\"incoming/priming.csv\",\"size\":1,"
+            + "\"eTag\":\"0\",\"versionId\":null}}}]}";
+
+    private final FunctionConfig.Priming config;
+    private final Settings settings;
+    private final Warehouse warehouse;
+    private final S3Client s3;
+    private volatile Map<String, Long> lastSteps = Map.of();
+
+    private final boolean loadsFiles;
+
+    @Inject
+    public FunctionPriming(FunctionConfig config, Settings settings, Warehouse warehouse, S3Client s3,
+                           @ConfigProperty(name = "quarkus.lambda.handler") String handler) {
+        this.config = config.priming();
+        // the benchmark function reads datasets and never parses a file
+        this.loadsFiles = !"benchmark".equals(handler);
+        this.settings = settings;
+        this.warehouse = warehouse;
+        this.s3 = s3;
+    }
+
+    void onStart(@Observes StartupEvent event) {
+        if (config.enabled()) {
+            prime();
+        }
+    }
+
+    /** Runs every priming step; returns the milliseconds each took (-1 for a step that failed). */
+    public Map<String, Long> prime() {
+        long t0 = System.nanoTime();
+        Map<String, Long> steps = new LinkedHashMap<>();
+        step(steps, "json", () -> Json.mapper().writeValueAsString(Json.mapper().readTree(SAMPLE_EVENT)));
+        if (config.s3Request()) {
+            step(steps, "s3", this::s3Request);
+        }
+        if (config.warehouse()) {
+            step(steps, "warehouse", warehouse::currentDatasetId);
+        }
+        long[] rows = new long[1];
+        if (loadsFiles) {
+            step(steps, "load-path", () -> rows[0] = Priming.synthetic(settings, warehouse, config.days(),
+                    config.strategies()).rows());
+        }
+        long total = (System.nanoTime() - t0) / 1_000_000;
+        StringBuilder line = new StringBuilder();
+        steps.forEach((name, ms) -> line.append(line.length() == 0 ? "" : ", ").append(name).append(' ')
+                .append(ms < 0 ? "failed" : ms + " ms"));
+        LOG.infof("primed in %d ms (%s; %,d synthetic values parsed, nothing loaded)", total, line, rows[0]);
+        lastSteps = Map.copyOf(steps);
+        return steps;
+    }
+
+    /** The steps of the last priming, in milliseconds (-1 for a failed step); empty before any priming. */
+    public Map<String, Long> lastSteps() {
+        return lastSteps;
+    }
+
+    /**
+     * One HEAD of a claim key nobody writes: the S3 client is built and a signed request goes through its whole
+     * pipeline (a 404 is the expected answer). Without an output bucket only the client is built.
+     */
+    private void s3Request() {
+        var bucket = settings.bucket().outputBucket();
+        if (bucket.isEmpty()) {
+            s3.serviceClientConfiguration();
+            return;
+        }
+        try {
+            s3.headObject(b -> b.bucket(bucket.get()).key(settings.bucket().claimsPrefix() + ".priming-probe")
+                    .overrideConfiguration(c -> c.apiCallTimeout(config.s3Timeout())));
+        } catch (NoSuchKeyException expected) {
+            // the answer priming asks for
+        } catch (software.amazon.awssdk.services.s3.model.S3Exception e) {
+            if (e.statusCode() != 404) {
+                throw e;
+            }
+        }
+    }
+
+    private interface Step {
+        void run() throws Exception;
+    }
+
+    private static void step(Map<String, Long> steps, String name, Step step) {
+        long t0 = System.nanoTime();
+        try {
+            step.run();
+            steps.put(name, (System.nanoTime() - t0) / 1_000_000);
+        } catch (Exception | LinkageError e) {
+            steps.put(name, -1L);
+            LOG.warnf("priming step %s failed, the first event does it instead: %s", name,
+                    e.getClass().getSimpleName() + ": " + SafeText.fragment(String.valueOf(e.getMessage())));
+        }
+    }
+}
