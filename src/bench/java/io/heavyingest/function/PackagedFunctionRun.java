@@ -224,11 +224,14 @@ public final class PackagedFunctionRun {
                               String event, String again) throws Exception {
         try (RuntimeApiEmulator api = new RuntimeApiEmulator()) {
             String java = ProcessHandle.current().info().command().orElse("java");
-            List<String> command = new ArrayList<>(List.of(java,
-                    "-XX:+TieredCompilation", "-XX:TieredStopAtLevel=1", "-XX:+UseSerialGC",
-                    "-XX:MaxRAM=" + memoryMb + "m", "-XX:MaxRAMPercentage=85",
-                    "-cp", task + ":" + task.resolve("lib") + "/*:" + ric,
-                    RIC_MAIN, HANDLER));
+            List<String> command = new ArrayList<>(List.of(java));
+            // Lambda's defaults; a JAVA_TOOL_OPTIONS that sets the tiering replaces them, as on Lambda (on the
+            // command line they would win over JAVA_TOOL_OPTIONS, which the JVM reads first)
+            if (!env.getOrDefault("JAVA_TOOL_OPTIONS", "").contains("Tiered")) {
+                command.addAll(List.of("-XX:+TieredCompilation", "-XX:TieredStopAtLevel=1"));
+            }
+            command.addAll(List.of("-XX:+UseSerialGC", "-XX:MaxRAM=" + memoryMb + "m", "-XX:MaxRAMPercentage=85",
+                    "-cp", task + ":" + task.resolve("lib") + "/*:" + ric, RIC_MAIN, HANDLER));
             ProcessBuilder pb = new ProcessBuilder(command).directory(task.toFile()).redirectErrorStream(true)
                     .redirectOutput(task.getParent().resolve(handler + ".log").toFile());
             pb.environment().putAll(env);

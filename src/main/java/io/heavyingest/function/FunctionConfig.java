@@ -26,7 +26,7 @@ public interface FunctionConfig {
         @WithDefault("2000")
         int strategies();
 
-        /** Whether to make one S3 request at start-up (a HEAD of a claim key that does not exist in the output bucket). */
+        /** Whether to make one S3 request at start-up (a HEAD of a manifest key that does not exist in the output bucket). */
         @WithDefault("true")
         boolean s3Request();
 

@@ -12,7 +12,7 @@ import jakarta.inject.Inject;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.jboss.logging.Logger;
 import software.amazon.awssdk.services.s3.S3Client;
-import software.amazon.awssdk.services.s3.model.NoSuchKeyException;
+import software.amazon.awssdk.services.s3.model.S3Exception;
 
 import java.util.LinkedHashMap;
 import java.util.Map;
@@ -91,8 +91,10 @@ public class FunctionPriming {
     }
 
     /**
-     * One HEAD of a claim key nobody writes: the S3 client is built and a signed request goes through its whole
-     * pipeline (a 404 is the expected answer). Without an output bucket only the client is built.
+     * One HEAD of a manifest key nobody writes ({@code <manifests-prefix>.priming-probe}): the S3 client is built and
+     * a signed request goes through its whole pipeline. Any answer from S3 primes it (404 is expected; a role
+     * without list rights on the prefix gets 403, just as good); only no answer at all is a failed step. Without an
+     * output bucket only the client is built.
      */
     private void s3Request() {
         var bucket = settings.bucket().outputBucket();
@@ -101,14 +103,10 @@ public class FunctionPriming {
             return;
         }
         try {
-            s3.headObject(b -> b.bucket(bucket.get()).key(settings.bucket().claimsPrefix() + ".priming-probe")
+            s3.headObject(b -> b.bucket(bucket.get()).key(settings.bucket().manifestsPrefix() + ".priming-probe")
                     .overrideConfiguration(c -> c.apiCallTimeout(config.s3Timeout())));
-        } catch (NoSuchKeyException expected) {
-            // the answer priming asks for
-        } catch (software.amazon.awssdk.services.s3.model.S3Exception e) {
-            if (e.statusCode() != 404) {
-                throw e;
-            }
+        } catch (S3Exception answered) {
+            LOG.debugf("priming: S3 answered the probe with HTTP %d", answered.statusCode());
         }
     }
 
