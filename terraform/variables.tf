@@ -111,9 +111,9 @@ variable "snap_start" {
 }
 
 variable "ingest_memory_mb" {
-  description = "Memory of the ingest function in MB. Measured: about 600 MB peak RSS under Lambda's JVM flags with the embedded warehouse, so 1024 is the floor."
+  description = "Memory of the ingest function in MB. Lambda's CPU share grows with memory (one vCPU at 1769 MB) and a load is CPU-bound (parse, encode), so 2048 gives about 1.2 vCPUs for both parse threads at about the same cost per load (shorter runs). 1024 is the floor: about 600 MB peak RSS was measured under Lambda's JVM flags."
   type        = number
-  default     = 1024
+  default     = 2048
 
   validation {
     condition     = var.ingest_memory_mb >= 1024 && var.ingest_memory_mb <= 10240

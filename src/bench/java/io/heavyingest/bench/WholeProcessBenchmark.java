@@ -46,8 +46,8 @@ public final class WholeProcessBenchmark {
         Path file = Path.of(args[0]);
         int runs = args.length > 1 ? Integer.parseInt(args[1]) : 5;
         int memoryMb = args.length > 2 ? Integer.parseInt(args[2]) : 1024;
-        String classpath = classpath();
         Path work = Files.createDirectories(Path.of("target", "whole-process"));
+        String classpath = classpath(work);
         Path archive = work.resolve("ingest.jsa");
         List<String> heap = List.of("-XX:MaxRAM=" + memoryMb + "m", "-XX:MaxRAMPercentage=85");
 
@@ -136,17 +136,39 @@ public final class WholeProcessBenchmark {
         }
     }
 
-    /** The class path this benchmark runs with (exec:java gives it as the context class loader's URLs). */
-    private static String classpath() throws URISyntaxException {
+    /**
+     * The command's class path as jars only (a class-data archive refuses non-empty directories): the main classes
+     * packed into one jar, then every dependency jar this benchmark runs with (exec:java gives them as the context
+     * class loader's URLs).
+     */
+    private static String classpath(Path work) throws URISyntaxException, IOException {
+        Path classes = Path.of("target", "classes");
+        Path jar = work.resolve("heavy-ingest-classes.jar");
+        try (var out = new java.util.jar.JarOutputStream(Files.newOutputStream(jar));
+             var files = Files.walk(classes)) {
+            for (Path f : (Iterable<Path>) files.filter(Files::isRegularFile).sorted()::iterator) {
+                out.putNextEntry(new java.util.jar.JarEntry(classes.relativize(f).toString().replace(File.separatorChar, '/')));
+                Files.copy(f, out);
+                out.closeEntry();
+            }
+        }
+        List<String> parts = new ArrayList<>(List.of(jar.toAbsolutePath().toString()));
         ClassLoader loader = Thread.currentThread().getContextClassLoader();
         if (loader instanceof URLClassLoader urls) {
-            List<String> parts = new ArrayList<>();
             for (URL u : urls.getURLs()) {
-                parts.add(Path.of(u.toURI()).toString());
+                Path p = Path.of(u.toURI());
+                if (p.toString().endsWith(".jar")) {
+                    parts.add(p.toString());
+                }
             }
-            return String.join(File.pathSeparator, parts);
+        } else {
+            for (String p : System.getProperty("java.class.path").split(File.pathSeparator)) {
+                if (p.endsWith(".jar")) {
+                    parts.add(p);
+                }
+            }
         }
-        return System.getProperty("java.class.path");
+        return String.join(File.pathSeparator, parts);
     }
 
     @SafeVarargs
