@@ -39,6 +39,8 @@ final class DecimalParser {
     };
     /** Result of {@link #eiselLemire} when it cannot decide; no double it produces has these bits (a NaN). */
     private static final long UNDECIDED = -1L;
+    private static final long ZEROS = 0x3030_3030_3030_3030L;
+    private static final long[] LONG_POW10 = {1, 10, 100, 1_000, 10_000, 100_000, 1_000_000, 10_000_000};
     /** Eight bytes of the text at once, little-endian whatever the platform, for the 8-digit step. */
     private static final VarHandle LONG_LE = MethodHandles.byteArrayViewVarHandle(long[].class, ByteOrder.LITTLE_ENDIAN);
 
@@ -65,18 +67,24 @@ final class DecimalParser {
             negative = first == '-';
             i++;
         }
-        // one pass over the digits, 8 at a time where it can: with at most 19 of them, w is exact (10^19 - 1 < 2^64,
+        // one pass over the digits, up to 8 at a time where the array allows: with at most 19 of them, w is exact (10^19 - 1 < 2^64,
         // unsigned); with more, w is the value modulo 2^64, still exact when the leading zeros leave 19 or fewer
         long w = 0;
         int digitsStart = i;
         int d;
-        while (i + 8 <= to) {
-            long eight = (long) LONG_LE.get(b, i);
-            if (!eightDigits(eight)) {
-                break;
+        while (i + 8 <= b.length) { // up to 8 digits per step; bytes past `to` are read but never used
+            long word = (long) LONG_LE.get(b, i);
+            int n = Math.min(leadingDigits(word), to - i);
+            if (n == 8) {
+                w = w * 100_000_000L + valueOfEightDigits(word);
+                i += 8;
+                continue;
             }
-            w = w * 100_000_000L + valueOfEightDigits(eight);
-            i += 8;
+            if (n > 0) {
+                w = w * LONG_POW10[n] + valueOfDigits(word, n);
+                i += n;
+            }
+            break;
         }
         while (i < to && (d = (b[i] - '0') & 0xff) < 10) { // one compare: any other byte lands on 10..255
             w = 10 * w + d;
@@ -87,13 +95,19 @@ final class DecimalParser {
         if (i < to && b[i] == '.') {
             i++;
             int fractionStart = i;
-            while (i + 8 <= to) {
-                long eight = (long) LONG_LE.get(b, i);
-                if (!eightDigits(eight)) {
-                    break;
+            while (i + 8 <= b.length) {
+                long word = (long) LONG_LE.get(b, i);
+                int n = Math.min(leadingDigits(word), to - i);
+                if (n == 8) {
+                    w = w * 100_000_000L + valueOfEightDigits(word);
+                    i += 8;
+                    continue;
                 }
-                w = w * 100_000_000L + valueOfEightDigits(eight);
-                i += 8;
+                if (n > 0) {
+                    w = w * LONG_POW10[n] + valueOfDigits(word, n);
+                    i += n;
+                }
+                break;
             }
             while (i < to && (d = (b[i] - '0') & 0xff) < 10) {
                 w = 10 * w + d;
@@ -161,14 +175,24 @@ final class DecimalParser {
         return JavaDoubleParser.parseDouble(b, from, to - from);
     }
 
-    /** True when all 8 bytes of {@code v} (little-endian) are ASCII digits: no byte below '0' or above '9'. */
-    private static boolean eightDigits(long v) {
-        return (((v + 0x4646_4646_4646_4646L) | (v - 0x3030_3030_3030_3030L)) & 0x8080_8080_8080_8080L) == 0;
+    /**
+     * How many of the 8 bytes of {@code v} (little-endian: first byte lowest) are ASCII digits before the first other
+     * byte. A byte outside '0'..'9' gets its high bit set by the add (above '9') or the subtract (below '0'); the
+     * borrow of a subtract reaches only later bytes, so the lowest mark is exact.
+     */
+    private static int leadingDigits(long v) {
+        long marks = ((v + 0x4646_4646_4646_4646L) | (v - ZEROS)) & 0x8080_8080_8080_8080L;
+        return Long.numberOfTrailingZeros(marks) >>> 3; // 8 when there is no mark (64 trailing zeros)
+    }
+
+    /** The number written by the first {@code n} (1..7) digits of {@code v}: moved up, with '0's in front. */
+    private static long valueOfDigits(long v, int n) {
+        return valueOfEightDigits((v << (64 - 8 * n)) | (ZEROS >>> (8 * n)));
     }
 
     /** The number written by 8 ASCII digits read little-endian (first digit in the low byte), in three multiplies. */
     private static long valueOfEightDigits(long v) {
-        long x = v - 0x3030_3030_3030_3030L;          // 8 digit values, one per byte
+        long x = v - ZEROS;                            // 8 digit values, one per byte
         x = x * 10 + (x >>> 8);                        // pairs: 10 x d[2k] + d[2k+1] in the even bytes
         return ((x & 0x0000_00FF_0000_00FFL) * (100 + (1_000_000L << 32))
                 + ((x >>> 16) & 0x0000_00FF_0000_00FFL) * (1 + (10_000L << 32))) >>> 32;

@@ -20,10 +20,23 @@ class DecimalParserTest {
         return DecimalParser.parse(b, 0, b.length);
     }
 
+    /** The same text inside a larger array, between digits that must not be read as part of it. */
+    static double parseEmbedded(String s) {
+        byte[] text = s.getBytes(StandardCharsets.US_ASCII);
+        byte[] b = new byte[text.length + 24];
+        java.util.Arrays.fill(b, (byte) '7');
+        System.arraycopy(text, 0, b, 5, text.length);
+        return DecimalParser.parse(b, 5, 5 + text.length);
+    }
+
     static void assertSameAsJdk(String s) {
-        assertThat(Double.doubleToRawLongBits(parse(s)))
-                .as(s)
-                .isEqualTo(Double.doubleToRawLongBits(Double.parseDouble(s)));
+        long expected = Double.doubleToRawLongBits(Double.parseDouble(s));
+        long bits = Double.doubleToRawLongBits(parse(s));
+        long embedded = Double.doubleToRawLongBits(parseEmbedded(s));
+        if (bits != expected || embedded != expected) { // one assertion per value is too slow for millions
+            assertThat(bits).as(s).isEqualTo(expected);
+            assertThat(embedded).as(s + " (embedded)").isEqualTo(expected);
+        }
     }
 
     @ParameterizedTest
@@ -211,5 +224,6 @@ class DecimalParserTest {
             "1f", " 1", "1 ", "1_000", "--1"})
     void invalidText_shouldBeReportedAsInvalid(String s) {
         assertThat(DecimalParser.isInvalid(parse(s))).as(s).isTrue();
+        assertThat(DecimalParser.isInvalid(parseEmbedded(s))).as(s + " (embedded)").isTrue();
     }
 }
