@@ -4,7 +4,6 @@ import ch.randelshofer.fastdoubleparser.JavaDoubleParser;
 
 import java.lang.invoke.MethodHandles;
 import java.lang.invoke.VarHandle;
-import java.math.BigInteger;
 import java.nio.ByteOrder;
 
 /**
@@ -211,22 +210,22 @@ final class DecimalParser {
      * The double nearest to {@code w x 10^q} ({@code w} unsigned and not zero), rounding half to even, as raw bits;
      * {@link #UNDECIDED} when the 128-bit product cannot decide the rounding, or the result is subnormal, infinite
      * or out of the table's range. Eisel and Lemire's algorithm (Lemire, "Number Parsing at a Gigabyte per Second",
-     * 2021), written here against {@link Pow10}.
+     * 2021), written here against {@link PowersOfTen}.
      */
     private static long eiselLemire(long w, int q, boolean negative) {
-        if (q < Pow10.MIN_Q || q > Pow10.MAX_Q) {
+        if (q < PowersOfTen.MIN_Q || q > PowersOfTen.MAX_Q) {
             return UNDECIDED;
         }
         int shift = Long.numberOfLeadingZeros(w);
         long m = w << shift;
-        int row = q - Pow10.MIN_Q;
-        long tableHigh = Pow10.HIGH[row];
+        int row = q - PowersOfTen.MIN_Q;
+        long tableHigh = PowersOfTen.HIGH[row];
         long hi = unsignedMultiplyHigh(m, tableHigh);
         long lo = m * tableHigh;
         // the table is truncated, so the exact product lies in [hi:lo, hi:lo + m); when that interval may carry into
         // the bits that decide rounding, add the next 64 bits of 10^q
         if ((hi & 0x1FF) == 0x1FF && Long.compareUnsigned(lo + m, m) < 0) {
-            long tableLow = Pow10.LOW[row];
+            long tableLow = PowersOfTen.LOW[row];
             long yHi = unsignedMultiplyHigh(m, tableLow);
             long yLo = m * tableLow;
             long mergedLo = lo + yHi;
@@ -259,36 +258,5 @@ final class DecimalParser {
     /** High 64 bits of the unsigned 128-bit product (Java 17 has only the signed {@link Math#multiplyHigh}). */
     private static long unsignedMultiplyHigh(long a, long b) {
         return Math.multiplyHigh(a, b) + ((a >> 63) & b) + ((b >> 63) & a);
-    }
-
-    /**
-     * 10^q for q in [{@link #MIN_Q}, {@link #MAX_Q}] as a normalized 128-bit significand (top bit set), truncated:
-     * 10^q = (HIGH:LOW) x 2^(floor(q log2 10) - 127), rounded down. Computed once from exact integers.
-     */
-    private static final class Pow10 {
-        static final int MIN_Q = -342;
-        static final int MAX_Q = 308;
-        static final long[] HIGH = new long[MAX_Q - MIN_Q + 1];
-        static final long[] LOW = new long[MAX_Q - MIN_Q + 1];
-
-        static {
-            BigInteger five = BigInteger.valueOf(5);
-            BigInteger power = BigInteger.ONE; // 5^|q|
-            for (int q = 0; q <= Math.max(MAX_Q, -MIN_Q); q++) {
-                if (q <= MAX_Q) { // 10^q = 5^q x 2^q: the significand of 5^q
-                    int excess = power.bitLength() - 128;
-                    store(q, excess > 0 ? power.shiftRight(excess) : power.shiftLeft(-excess));
-                }
-                if (q > 0 && -q >= MIN_Q) { // 10^-q = 2^-q / 5^q: floor(2^k / 5^q), exactly 128 bits
-                    store(-q, BigInteger.ONE.shiftLeft(power.bitLength() + 127).divide(power));
-                }
-                power = power.multiply(five);
-            }
-        }
-
-        private static void store(int q, BigInteger significand) {
-            HIGH[q - MIN_Q] = significand.shiftRight(64).longValue();
-            LOW[q - MIN_Q] = significand.longValue();
-        }
     }
 }
