@@ -198,7 +198,7 @@ class ParallelParseTest {
     @ParameterizedTest
     @ValueSource(ints = {2, 3})
     void badValuesInEveryChunk_parallel_shouldReportTheFirstByColumn(int threads) {
-        // a bad value late in the first chunk, and earlier-finishing bad values in every later chunk
+        // bad values spread over every chunk: a later chunk finishing first must not win
         String text = wideFile(3, (d, s) -> d == 1 && (s == 1_900 || s == 3_000 || s == 4_100 || s == 5_999)
                 ? (s == 1_900 ? "1.2.3" : "NaN") : goodCell(d, s));
         assertSameFailure(text, threads, CsvProblem.BAD_NUMBER, 3, 1_900 + 3);
