@@ -15,8 +15,8 @@ import java.nio.ByteOrder;
  * <li><b>Clinger's fast path</b>: when {@code w <= 2^53} and {@code |q| <= 22}, both {@code w} and {@code 10^|q|} are
  * exact doubles, so one IEEE multiply or divide is the correctly rounded result.</li>
  * <li><b>Eisel-Lemire</b>: {@code w} times a 128-bit truncation of {@code 10^q} gives the correctly rounded double
- * unless the product is too close to a rounding boundary to decide, which the algorithm detects (rare: about one
- * input in many millions, and exact halfway cases).</li>
+ * unless the product is too close to a rounding boundary to decide, which the algorithm detects (rare; possible
+ * exact ties among them).</li>
  * <li>Otherwise (more than 19 significant digits, undecided products, subnormal or overflowing results, exponents
  * beyond the table), {@code JavaDoubleParser}, exact for every input, on the same bytes.</li>
  * </ol>
@@ -66,8 +66,9 @@ final class DecimalParser {
             negative = first == '-';
             i++;
         }
-        // one pass over the digits, up to 8 at a time where the array allows: with at most 19 of them, w is exact (10^19 - 1 < 2^64,
-        // unsigned); with more, w is the value modulo 2^64, still exact when the leading zeros leave 19 or fewer
+        // one pass over the digits, up to 8 at a time where the array allows: with at most 19 of them, w is exact
+        // (10^19 - 1 < 2^64, unsigned); with more, w is the value modulo 2^64, still exact when the leading zeros
+        // leave 19 or fewer
         long w = 0;
         int digitsStart = i;
         int d;
