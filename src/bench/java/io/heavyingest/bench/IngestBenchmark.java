@@ -59,19 +59,22 @@ public final class IngestBenchmark {
         long bytes = Files.size(file);
         out.printf("%nfile %s: %,d bytes%n", file.getFileName(), bytes);
         try (HeapMeter heap = new HeapMeter()) {
-            // parse only
-            ParseBenchmark.parse(file); // warm-up: JIT
-            List<Double> mbps = new ArrayList<>();
-            heap.reset();
-            for (int i = 0; i < runs; i++) {
-                long t = System.nanoTime();
-                ParseBenchmark.parse(file);
-                mbps.add(bytes / 1e6 / ((System.nanoTime() - t) / 1e9));
+            // parse only, from the file (page cache), on one and two threads
+            for (int threads = 1; threads <= 2; threads++) {
+                ParseBenchmark.parse(file, threads); // warm-up: JIT
+                List<Double> mbps = new ArrayList<>();
+                heap.reset();
+                for (int i = 0; i < runs; i++) {
+                    long t = System.nanoTime();
+                    ParseBenchmark.parse(file, threads);
+                    mbps.add(bytes / 1e6 / ((System.nanoTime() - t) / 1e9));
+                }
+                heap.settle();
+                out.printf("  parse only (%d thread%s):  median %.0f MB/s  (runs: %s)%n", threads, threads == 1 ? "" : "s",
+                        median(mbps), format(mbps, "%.0f"));
+                out.printf("  parse peak heap:         %,d MB used (garbage included), %,d MB live after GC%n",
+                        heap.peakUsedBytes() >> 20, heap.peakLiveBytes() >> 20);
             }
-            heap.settle();
-            out.printf("  parse only (1 thread):   median %.0f MB/s  (runs: %s)%n", median(mbps), format(mbps, "%.0f"));
-            out.printf("  parse peak heap:         %,d MB used (garbage included), %,d MB live after GC%n",
-                    heap.peakUsedBytes() >> 20, heap.peakLiveBytes() >> 20);
 
             // end to end into a fresh embedded warehouse per run
             List<Double> millis = new ArrayList<>();

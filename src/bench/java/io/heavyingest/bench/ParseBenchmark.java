@@ -1,5 +1,6 @@
 package io.heavyingest.bench;
 
+import io.heavyingest.csv.CsvLimits;
 import io.heavyingest.csv.WideCsvReader;
 import io.heavyingest.csv.WideRow;
 
@@ -8,15 +9,20 @@ import java.io.InputStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
 
-/** Parse-only pass over a file: what the reader alone costs, one core, no warehouse. */
+/** Parse-only pass over a file: what the reader alone costs, no warehouse. */
 public final class ParseBenchmark {
     private ParseBenchmark() {
     }
 
-    /** Reads every row and returns a checksum of the values so the JIT cannot drop the work. */
+    /** Reads every row on one thread and returns a checksum of the values so the JIT cannot drop the work. */
     public static double parse(Path file) throws IOException {
+        return parse(file, 1);
+    }
+
+    /** Reads every row with {@code threads} parse threads and returns a checksum of the values. */
+    public static double parse(Path file, int threads) throws IOException {
         try (InputStream in = Files.newInputStream(file);
-             WideCsvReader reader = new WideCsvReader(in, file.toString())) {
+             WideCsvReader reader = new WideCsvReader(in, file.toString(), CsvLimits.DEFAULTS, threads)) {
             WideRow row = new WideRow(reader.header().strategies().size());
             double sum = 0;
             while (reader.next(row)) {

@@ -47,6 +47,10 @@ public interface HeavyIngestConfig {
         /** Most data rows (dates) accepted in one file. */
         @WithDefault("100000")
         long maxDays();
+
+        /** Threads that parse the values of each row: 0 = one per available processor, 1 = the reading thread alone. */
+        @WithDefault("0")
+        int parseThreads();
     }
 
     interface Schema {

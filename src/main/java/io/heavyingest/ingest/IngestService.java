@@ -46,6 +46,10 @@ public final class IngestService {
         this.currentTable = config.schema().currentTable();
         this.limits = new CsvLimits(settings.maxLineBytes(), settings.maxFieldBytes(), settings.maxColumns(),
                 settings.maxDays());
+        if (settings.parseThreads() < 0) {
+            throw new IllegalArgumentException("heavy-ingest.ingest.parse-threads must be 0 (one per processor) or more, not "
+                    + settings.parseThreads());
+        }
     }
 
     /** Loads and publishes {@code request}; the caller has established that its dataset is not published. */
@@ -73,7 +77,7 @@ public final class IngestService {
         long parseNanos = 0;
         long loadNanos = 0;
         long p = System.nanoTime();
-        WideCsvReader reader = new WideCsvReader(in, request.source(), limits);
+        WideCsvReader reader = new WideCsvReader(in, request.source(), limits, settings.parseThreads());
         WideHeader header = reader.header();
         int width = header.strategies().size();
         WideRow row = new WideRow(width);

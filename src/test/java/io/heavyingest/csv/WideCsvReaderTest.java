@@ -145,6 +145,47 @@ class WideCsvReaderTest {
         assertThat(whole.header().strategies()).containsExactly("q,1", "x\"y", "plain");
     }
 
+    @ParameterizedTest
+    @ValueSource(ints = {1, 5, 8, 9, 1 << 20})
+    void randomFieldLengthsAndLineEnds_anyReadSize_shouldSplitEveryField(int chunk) {
+        // separators land at every offset of the 8-byte words the scanner searches, and at the end of every read
+        java.util.SplittableRandom random = new java.util.SplittableRandom(29);
+        int strategies = 37;
+        StringBuilder sb = new StringBuilder("Date");
+        for (int s = 0; s < strategies; s++) {
+            sb.append(",s").append(s);
+        }
+        List<double[]> expected = new ArrayList<>();
+        List<boolean[]> expectedMissing = new ArrayList<>();
+        LocalDate date = LocalDate.of(2024, 1, 1);
+        for (int d = 0; d < 40; d++, date = date.plusDays(1)) {
+            sb.append(switch (d % 3) { case 0 -> "\n"; case 1 -> "\r\n"; default -> "\r"; });
+            sb.append(date);
+            double[] values = new double[strategies];
+            boolean[] missing = new boolean[strategies];
+            for (int s = 0; s < strategies; s++) {
+                sb.append(',');
+                int length = random.nextInt(0, 20);
+                if (length == 0) {
+                    missing[s] = true;
+                    continue;
+                }
+                String digits = Long.toString(random.nextLong(1, Long.MAX_VALUE)).repeat(2).substring(0, length);
+                String text = random.nextInt(4) == 0 ? "\"" + digits + "\"" : digits;
+                sb.append(text);
+                values[s] = Double.parseDouble(digits);
+            }
+            expected.add(values);
+            expectedMissing.add(missing);
+        }
+        Read r = read(trickle(sb.toString().getBytes(StandardCharsets.UTF_8), chunk));
+        assertThat(r.dates()).hasSize(40);
+        for (int d = 0; d < 40; d++) {
+            assertThat(r.values().get(d)).as("row %d", d).containsExactly(expected.get(d));
+            assertThat(r.missing().get(d)).as("row %d", d).containsExactly(expectedMissing.get(d));
+        }
+    }
+
     @Test
     void recordLongerThanTheReadBuffer_shouldBeRead() {
         StringBuilder header = new StringBuilder("Date");
