@@ -110,6 +110,17 @@ final class BenchConvergenceCommand implements Command {
             System.out.printf("%5d %12.4f %10.4f %10.4f %8.2f%%%n", min + i, best, minRatios[i], medians[i],
                     100 * spreads[i]);
         }
+        // the raw figures, so a table can be recomputed later against a raised best-known
+        for (int i = 0; i < n; i++) {
+            StringBuilder raw = new StringBuilder("raw size " + (min + i) + ":");
+            for (SeedRun run : runs) {
+                raw.append(' ').append(run.bestPerSize()[i]);
+            }
+            System.out.println(raw);
+        }
+        for (SeedRun run : runs) {
+            System.out.printf("raw seed %d: wall %d cpu %d%n", run.seed(), run.millis(), run.cpuMillis());
+        }
         int worst = argMin(minRatios);
         int widest = argMax(spreads);
         long below = java.util.Arrays.stream(minRatios).filter(r -> r < 0.95).count();
