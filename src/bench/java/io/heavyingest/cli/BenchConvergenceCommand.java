@@ -20,9 +20,10 @@ import java.util.stream.LongStream;
 
 /**
  * {@code bench-convergence [--data FILE | --strategies N] [--seeds 5] [--reference-seeds 3] [--reference-factor 10]
- * [--cache DIR] [--refresh] [--sizes] [--algorithms] [--budget]}: how close the sweep gets to the best fitness known
- * per size, how much it varies from seed to seed, and how long it takes. The best known per size comes from long
- * multi-seed runs of every algorithm, cached per dataset in {@code --cache}.
+ * [--climb-budget 1000000] [--climb-starts 2] [--cache DIR] [--refresh] [--sizes] [--algorithms] [--budget]}: how
+ * close the sweep gets to the best fitness known per size, how much it varies from seed to seed, and how long it
+ * takes. The best known per size comes from long multi-seed runs of every algorithm and from long climbs that do
+ * not depend on the sweep's settings, cached per dataset in {@code --cache}.
  */
 final class BenchConvergenceCommand implements Command {
 
@@ -35,18 +36,20 @@ final class BenchConvergenceCommand implements Command {
     @Override
     public int run(String[] argv, Context context) throws Exception {
         Args args = new Args(argv, Set.of("data", "strategies", "seeds", "reference-seeds", "reference-factor",
-                "cache", "sizes", "algorithms", "seed", "budget"));
+                "cache", "sizes", "algorithms", "seed", "budget", "climb-budget", "climb-starts"));
         String data = args.option("data", null);
         int strategies = (int) args.longOption("strategies", GeneratorSpec.PRODUCTION_STRATEGIES);
         int seeds = (int) args.longOption("seeds", 5);
         int referenceSeeds = (int) args.longOption("reference-seeds", 3);
         long factor = args.longOption("reference-factor", 10);
         boolean refresh = args.flag("refresh");
+        long climbBudget = args.longOption("climb-budget", 1_000_000);
+        int climbStarts = (int) args.longOption("climb-starts", 2);
         OptimizeConfig config = context.settings().optimize();
         Path cache = Path.of(args.option("cache", config.bestKnownDirectory()));
         OptimizationRequest request = OptimizeRequests.parse(args, config);
         args.rejectUnknown();
-        if (seeds < 1 || referenceSeeds < 0 || factor < 1 || strategies < 1) {
+        if (seeds < 1 || referenceSeeds < 0 || factor < 1 || strategies < 1 || climbBudget < 0 || climbStarts < 0) {
             throw new UsageException("--seeds, --strategies and --reference-factor need positive numbers,"
                     + " --reference-seeds a number >= 0");
         }
@@ -71,6 +74,14 @@ final class BenchConvergenceCommand implements Command {
             bench.estimate(known, request.withAlgorithms(io.heavyingest.optimize.Algorithm.parseList("ALL")),
                     LongStream.rangeClosed(1001, 1000 + referenceSeeds).boxed().toList(), factor,
                     line -> System.out.println("  " + line));
+            if (climbBudget > 0) {
+                System.out.printf("best-known: long climbs, %d random starts and the best known of each size and its"
+                        + " neighbours, %,d evaluations each%n", climbStarts, climbBudget);
+                for (long s = 1001; s <= 1000 + Math.max(1, referenceSeeds); s++) {
+                    bench.climb(known, request.sizes(), climbBudget, climbStarts, s,
+                            line -> System.out.println("  " + line));
+                }
+            }
             System.out.println("  saved " + known.save(cache));
         } else {
             System.out.println("best-known: from " + BestKnown.file(cache, universe));

@@ -13,6 +13,10 @@ import java.util.SplittableRandom;
  * swap improves, the portfolio is a local optimum: the walk returns to the best local optimum so far unless the
  * new one is at least as good, and is kicked by one to {@code kick} random swaps.
  *
+ * <p>The guided walk gets the first half of the budget; late-acceptance hill climbing over random swaps
+ * ({@link LateAcceptance}) continues from the best portfolio found with the second half, reaching the members a
+ * one-window estimate does not rank high.
+ *
  * <p>Cost: each exact score is one evaluation; each ranking pass reads two numbers per strategy and is charged
  * strategies / days evaluations (about the memory traffic of as many swap scores), so the budget stays honest
  * against searches that only score swaps.
@@ -21,8 +25,9 @@ final class GuidedAscent implements LocalSearch {
     private final int incoming;
     private final int outgoing;
     private final int kick;
+    private final LocalSearch finish;
 
-    GuidedAscent(int incoming, int outgoing, int kick) {
+    GuidedAscent(int incoming, int outgoing, int kick, LocalSearch finish) {
         if (incoming < 1 || outgoing < 1 || kick < 1) {
             throw new IllegalArgumentException("guided polish needs positive candidate counts and kick size, got "
                     + incoming + ", " + outgoing + ", " + kick);
@@ -30,6 +35,11 @@ final class GuidedAscent implements LocalSearch {
         this.incoming = incoming;
         this.outgoing = outgoing;
         this.kick = kick;
+        this.finish = finish;
+    }
+
+    GuidedAscent(int incoming, int outgoing, int kick) {
+        this(incoming, outgoing, kick, null);
     }
 
     @Override
@@ -39,13 +49,24 @@ final class GuidedAscent implements LocalSearch {
         if (evaluator.exhausted() || size >= universe.size()) {
             return;
         }
+        long stop = finish == null ? Long.MAX_VALUE : evaluator.used() + evaluator.remaining() / 2;
+        climb(evaluator, start, random, stop);
+        if (finish != null && !evaluator.exhausted()) {
+            finish.polish(evaluator, evaluator.best(), random);
+        }
+    }
+
+    /** The guided walk from {@code start} until the budget is spent or {@code stop} evaluations are used. */
+    private void climb(Evaluator evaluator, int[] start, SplittableRandom random, long stop) {
+        StrategyUniverse universe = evaluator.universe();
+        int size = evaluator.size();
         SwapState state = new SwapState(evaluator, start);
         int[] home = state.members();
         double homeFitness = state.fitness();
         long scanCost = Math.max(1, universe.size() / universe.days());
         Ranked in = new Ranked(Math.min(incoming, universe.size() - size));
         Ranked out = new Ranked(Math.min(outgoing, size));
-        while (!evaluator.exhausted()) {
+        while (!evaluator.exhausted() && evaluator.used() < stop) {
             if (evaluator.remaining() > scanCost && step(state, evaluator, universe, scanCost, in, out)) {
                 continue;
             }

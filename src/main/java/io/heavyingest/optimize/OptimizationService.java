@@ -119,7 +119,7 @@ public final class OptimizationService {
 
     private static LocalSearch localSearch(OptimizeConfig.Polish p) {
         return switch (p.method()) {
-            case GUIDED -> new GuidedAscent(p.incoming(), p.outgoing(), p.kick());
+            case GUIDED -> new GuidedAscent(p.incoming(), p.outgoing(), p.kick(), new LateAcceptance(p.history()));
             case LATE_ACCEPTANCE -> new LateAcceptance(p.history());
         };
     }
