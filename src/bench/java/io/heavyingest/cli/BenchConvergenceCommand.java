@@ -29,14 +29,14 @@ final class BenchConvergenceCommand implements Command {
 
     @Override
     public String summary() {
-        return "bench-convergence [--data FILE] [--seeds 5] [--reference-seeds 3] [--reference-factor 10]"
+        return "bench-convergence [--data FILE] [--seeds 5] [--first-seed 1] [--reference-seeds 3] [--reference-factor 10]"
                 + "  sweep vs best-known fitness";
     }
 
     @Override
     public int run(String[] argv, Context context) throws Exception {
         Args args = new Args(argv, Set.of("data", "strategies", "seeds", "reference-seeds", "reference-factor",
-                "cache", "sizes", "algorithms", "seed", "budget", "climb-budget", "climb-starts"));
+                "cache", "sizes", "algorithms", "seed", "budget", "climb-budget", "climb-starts", "first-seed"));
         String data = args.option("data", null);
         int strategies = (int) args.longOption("strategies", GeneratorSpec.PRODUCTION_STRATEGIES);
         int seeds = (int) args.longOption("seeds", 5);
@@ -45,6 +45,7 @@ final class BenchConvergenceCommand implements Command {
         boolean refresh = args.flag("refresh");
         long climbBudget = args.longOption("climb-budget", 1_000_000);
         int climbStarts = (int) args.longOption("climb-starts", 2);
+        long firstSeed = args.longOption("first-seed", 1);
         OptimizeConfig config = context.settings().optimize();
         Path cache = Path.of(args.option("cache", config.bestKnownDirectory()));
         OptimizationRequest request = OptimizeRequests.parse(args, config);
@@ -87,7 +88,7 @@ final class BenchConvergenceCommand implements Command {
             System.out.println("best-known: from " + BestKnown.file(cache, universe));
         }
         List<SeedRun> runs = bench.measure(known, request,
-                LongStream.rangeClosed(1, seeds).boxed().toList(), line -> System.out.println("  " + line));
+                LongStream.range(firstSeed, firstSeed + seeds).boxed().toList(), line -> System.out.println("  " + line));
         known.save(cache);
         print(request, known, runs);
         return Main.OK;
