@@ -20,33 +20,37 @@ import java.util.stream.LongStream;
 
 /**
  * {@code bench-convergence [--data FILE | --strategies N] [--seeds 5] [--reference-seeds 3] [--reference-factor 10]
- * [--cache DIR] [--refresh] [--sizes] [--algorithms] [--budget]}: how close the sweep gets to the best fitness known
- * per size, how much it varies from seed to seed, and how long it takes. The best known per size comes from long
- * multi-seed runs of every algorithm, cached per dataset in {@code --cache}.
+ * [--climb-budget 1000000] [--climb-starts 2] [--cache DIR] [--refresh] [--sizes] [--algorithms] [--budget]}: how
+ * close the sweep gets to the best fitness known per size, how much it varies from seed to seed, and how long it
+ * takes. The best known per size comes from long multi-seed runs of every algorithm and from long climbs that do
+ * not depend on the sweep's settings, cached per dataset in {@code --cache}.
  */
 final class BenchConvergenceCommand implements Command {
 
     @Override
     public String summary() {
-        return "bench-convergence [--data FILE] [--seeds 5] [--reference-seeds 3] [--reference-factor 10]"
+        return "bench-convergence [--data FILE] [--seeds 5] [--first-seed 1] [--reference-seeds 3] [--reference-factor 10]"
                 + "  sweep vs best-known fitness";
     }
 
     @Override
     public int run(String[] argv, Context context) throws Exception {
         Args args = new Args(argv, Set.of("data", "strategies", "seeds", "reference-seeds", "reference-factor",
-                "cache", "sizes", "algorithms", "seed", "budget"));
+                "cache", "sizes", "algorithms", "seed", "budget", "climb-budget", "climb-starts", "first-seed"));
         String data = args.option("data", null);
         int strategies = (int) args.longOption("strategies", GeneratorSpec.PRODUCTION_STRATEGIES);
         int seeds = (int) args.longOption("seeds", 5);
         int referenceSeeds = (int) args.longOption("reference-seeds", 3);
         long factor = args.longOption("reference-factor", 10);
         boolean refresh = args.flag("refresh");
+        long climbBudget = args.longOption("climb-budget", 1_000_000);
+        int climbStarts = (int) args.longOption("climb-starts", 2);
+        long firstSeed = args.longOption("first-seed", 1);
         OptimizeConfig config = context.settings().optimize();
         Path cache = Path.of(args.option("cache", config.bestKnownDirectory()));
         OptimizationRequest request = OptimizeRequests.parse(args, config);
         args.rejectUnknown();
-        if (seeds < 1 || referenceSeeds < 0 || factor < 1 || strategies < 1) {
+        if (seeds < 1 || referenceSeeds < 0 || factor < 1 || strategies < 1 || climbBudget < 0 || climbStarts < 0) {
             throw new UsageException("--seeds, --strategies and --reference-factor need positive numbers,"
                     + " --reference-seeds a number >= 0");
         }
@@ -71,12 +75,20 @@ final class BenchConvergenceCommand implements Command {
             bench.estimate(known, request.withAlgorithms(io.heavyingest.optimize.Algorithm.parseList("ALL")),
                     LongStream.rangeClosed(1001, 1000 + referenceSeeds).boxed().toList(), factor,
                     line -> System.out.println("  " + line));
+            if (climbBudget > 0) {
+                System.out.printf("best-known: long climbs, %d random starts and the best known of each size and its"
+                        + " neighbours, %,d evaluations each%n", climbStarts, climbBudget);
+                for (long s = 1001; s <= 1000 + Math.max(1, referenceSeeds); s++) {
+                    bench.climb(known, request.sizes(), climbBudget, climbStarts, s,
+                            line -> System.out.println("  " + line));
+                }
+            }
             System.out.println("  saved " + known.save(cache));
         } else {
             System.out.println("best-known: from " + BestKnown.file(cache, universe));
         }
         List<SeedRun> runs = bench.measure(known, request,
-                LongStream.rangeClosed(1, seeds).boxed().toList(), line -> System.out.println("  " + line));
+                LongStream.range(firstSeed, firstSeed + seeds).boxed().toList(), line -> System.out.println("  " + line));
         known.save(cache);
         print(request, known, runs);
         return Main.OK;
@@ -109,6 +121,17 @@ final class BenchConvergenceCommand implements Command {
             spreads[i] = (hi - lo) / Math.abs(best);
             System.out.printf("%5d %12.4f %10.4f %10.4f %8.2f%%%n", min + i, best, minRatios[i], medians[i],
                     100 * spreads[i]);
+        }
+        // the raw figures, so a table can be recomputed later against a raised best-known
+        for (int i = 0; i < n; i++) {
+            StringBuilder raw = new StringBuilder("raw size " + (min + i) + ":");
+            for (SeedRun run : runs) {
+                raw.append(' ').append(run.bestPerSize()[i]);
+            }
+            System.out.println(raw);
+        }
+        for (SeedRun run : runs) {
+            System.out.printf("raw seed %d: wall %d cpu %d%n", run.seed(), run.millis(), run.cpuMillis());
         }
         int worst = argMin(minRatios);
         int widest = argMax(spreads);

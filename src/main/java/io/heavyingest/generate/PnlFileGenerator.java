@@ -29,10 +29,13 @@ import java.util.SplittableRandom;
  *       repeated for longer files), shared by every strategy, so generated day t is real day path[t] for all of
  *       them and the cross-sectional correlation (the common market) is kept, as are short runs of losing
  *       days.</li>
- *   <li>Strategies: each is a real column mixed with a second one (weight up to {@value #MAX_MIX}), scaled like a
- *       different lot size (log-normal, sigma {@value #SCALE_SIGMA}) with {@value #NOISE} relative noise per day,
- *       so 25,544 strategies are distinct but related, like the variants of one entry window in production. A
- *       day the main column was flat (0.0) stays flat.</li>
+ *   <li>Strategies: each is a real column mixed with a second one (weight up to {@value #MAX_MIX}) and scaled like
+ *       a different lot size (log-normal, sigma {@value #SCALE_SIGMA}), so 25,544 strategies are distinct but
+ *       related, like the variants of one entry window in production. The main column carries {@value #NOISE}
+ *       relative noise per day, drawn once per (sample column, day) and shared by every strategy built on that
+ *       column: variants of one column differ by their mix and scale, never by independent daily luck, which a
+ *       search over 25,544 strategies could otherwise pick day by day into a portfolio that never loses. A day
+ *       the main column was flat (0.0) stays flat.</li>
  *   <li>Values are quantized like option prices: (exit - entry) x lot with two-decimal prices, which gives the
  *       float noise of the production files ({@code 63.45000000000016}).</li>
  * </ul>
@@ -79,6 +82,8 @@ public final class PnlFileGenerator {
         }
         SplittableRandom values = random.split();
         int[] path = dayPath(spec.days(), sample.days(), random.split());
+        SplittableRandom noiseRandom = random.split();
+        double[] noise = new double[sample.strategies()];
         String eol = spec.crlf() ? "\r\n" : "\n";
         OutputStream out = new BufferedOutputStream(target, 1 << 20);
         StringBuilder line = new StringBuilder(1 << 16);
@@ -92,9 +97,12 @@ public final class PnlFileGenerator {
         for (int d = 0; d < spec.days(); d++) {
             date = weekday(date);
             int day = path[d];
+            for (int c = 0; c < noise.length; c++) {
+                noise[c] = 1 + NOISE * noiseRandom.nextGaussian();   // this day's noise of sample column c
+            }
             line.append(date).append(',').append(date.getDayOfWeek().getDisplayName(TextStyle.FULL, Locale.ENGLISH));
             for (Strategy s : strategies) {
-                line.append(',').append(PythonFloat.repr(s.pnl(values, sample, day)));
+                line.append(',').append(PythonFloat.repr(s.pnl(values, sample, day, noise[s.main()])));
             }
             line.append(eol);
             flush(line, out);
@@ -178,14 +186,14 @@ public final class PnlFileGenerator {
                     Math.exp(r.nextGaussian() * SCALE_SIGMA), 5 + 5 * r.nextInt(8));
         }
 
-        double pnl(SplittableRandom r, RealSample sample, int day) {
+        /** The P&amp;L on sample day {@code day}; {@code noise} is the day's relative noise of the main column. */
+        double pnl(SplittableRandom r, RealSample sample, int day, double noise) {
             double a = sample.value(main, day);
-            double noise = r.nextGaussian();
             double entry = Math.round((50 + r.nextDouble() * 450) * 100) / 100.0;
             if (a == 0) {
                 return 0.0;   // the strategy did not trade that day
             }
-            double move = scale * ((1 - mix) * a + mix * sample.value(partner, day)) * (1 + NOISE * noise) / lotSize;
+            double move = scale * ((1 - mix) * a + mix * sample.value(partner, day)) * noise / lotSize;
             double exit = Math.round((entry + move) * 100) / 100.0;
             return (exit - entry) * lotSize;   // float noise like the production files: 63.45000000000016
         }

@@ -98,6 +98,14 @@ final class Evaluator {
         used++;
     }
 
+    /** Takes {@code n} evaluations' worth of work from the budget (a scan over many strategies). */
+    void charge(long n) {
+        if (n < 0 || used + n > budget) {
+            throw new IllegalStateException("evaluation budget of " + budget + " exceeded by a charge of " + n);
+        }
+        used += n;
+    }
+
     /** Remembers {@code members} if it beats the best so far (the array is copied). */
     void offer(double fitness, int[] members) {
         if (fitness > bestFitness) {

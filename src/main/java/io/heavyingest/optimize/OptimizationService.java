@@ -68,7 +68,7 @@ public final class OptimizationService {
             SearchAlgorithm search = a.create(config);   // validates the settings before any thread starts
             request.sizes().sizes().forEach(size -> tasks.add(new Task(tasks.size(), a, search, size, request.budget(a))));
         }
-        LocalSearch polish = new LateAcceptance(config.polish().history());
+        LocalSearch polish = localSearch(config.polish());
         int threads = threads();
         long t0 = System.nanoTime();
         Evaluator[] evaluators = new Evaluator[tasks.size()];
@@ -115,6 +115,13 @@ public final class OptimizationService {
                 universe.periodsPerYear(), request.sizes(), request.seed(), threads, best,
                 FitnessFunction.metrics(universe, best.members()), List.copyOf(summaries), runs, prepareMillis,
                 searchMillis);
+    }
+
+    private static LocalSearch localSearch(OptimizeConfig.Polish p) {
+        return switch (p.method()) {
+            case GUIDED -> new GuidedAscent(p.incoming(), p.outgoing(), p.kick(), new LateAcceptance(p.history()));
+            case LATE_ACCEPTANCE -> new LateAcceptance(p.history());
+        };
     }
 
     private int threads() {

@@ -83,6 +83,22 @@ public interface OptimizeConfig {
         /** Late-acceptance history: a swap is taken if no worse than the fitness this many steps ago. */
         @WithDefault("5000")
         int history();
+
+        /** The local search: GUIDED (guided swaps with kicks) or LATE_ACCEPTANCE (random swaps). */
+        @WithDefault("GUIDED")
+        PolishMethod method();
+
+        /** Guided polish: best-ranked outsiders scored exactly per move. */
+        @WithDefault("8")
+        int incoming();
+
+        /** Guided polish: worst-ranked members scored exactly per move. */
+        @WithDefault("8")
+        int outgoing();
+
+        /** Guided polish: largest number of random swaps that kick the walk out of a local optimum. */
+        @WithDefault("3")
+        int kick();
     }
 
     interface Ga {

@@ -40,6 +40,8 @@ public final class StrategyUniverse {
     private final double periodsPerYear;
     private final double drawdownFloor;
     private final long nullCount;
+    /** Day-major cumulative P&amp;L, {@code equity[t * size + s]}; built on first use (see {@link #equity()}). */
+    private volatile double[] equity;
 
     private StrategyUniverse(PnlMatrix matrix, double periodsPerYear, double drawdownFloor) {
         this.datasetId = matrix.datasetId();
@@ -210,6 +212,32 @@ public final class StrategyUniverse {
 
     /** Offset of a strategy's block: its P&amp;L starts here and its z series {@link #days()} later. */
     int blockOffset(int strategy) { return strategy * 2 * days; }
+
+    /**
+     * Cumulative P&amp;L of every strategy, day-major: {@code equity()[t * size() + s]} = D[0, s] + ... + D[t, s]. Day
+     * rows are contiguous, so the guided polish reads one strategy's gain over a window (two days) for every
+     * strategy in two sequential passes. Built once on first use; shared, do not modify.
+     */
+    double[] equity() {
+        double[] e = equity;
+        if (e == null) {
+            synchronized (this) {
+                e = equity;
+                if (e == null) {
+                    e = new double[days * size];
+                    for (int s = 0; s < size; s++) {
+                        double running = 0;
+                        for (int t = 0; t < days; t++) {
+                            running += pnl[s * days + t];
+                            e[t * size + s] = running;
+                        }
+                    }
+                    equity = e;
+                }
+            }
+        }
+        return e;
+    }
 
     /** {@code |z_s|^2}: 1 up to rounding, 0 for a constant series. */
     double zSelf(int strategy) { return zSelf[strategy]; }

@@ -61,6 +61,9 @@ final class SwapState {
 
     boolean contains(int strategy) { return slotOf[strategy] != 0; }
 
+    /** The slot holding {@code strategy}, which must be a member. */
+    int slotOf(int strategy) { return slotOf[strategy] - 1; }
+
     /** Fitness the portfolio would have with {@code incoming} in place of the member at {@code slot}; one evaluation. */
     double trySwap(int slot, int incoming) {
         evaluator.charge();
@@ -112,6 +115,32 @@ final class SwapState {
         if (++swapsSinceResync >= RESYNC_EVERY) {
             resync();
         }
+    }
+
+    /**
+     * The current portfolio's max drawdown window and totals, as {@code {peakDay, troughDay, roi, drawdown}} with the
+     * ROI and drawdown of the summed (not averaged) P&amp;L; peak day = trough day when there is no drawdown. O(days).
+     */
+    double[] drawdownWindow() {
+        double e = 0;
+        double peak = Double.NEGATIVE_INFINITY;
+        int peakDay = 0;
+        double worst = 0;
+        int from = 0;
+        int to = 0;
+        for (int t = 0; t < days; t++) {
+            e += sumPnl[t];
+            if (e > peak) {
+                peak = e;
+                peakDay = t;
+            }
+            if (peak - e > worst) {
+                worst = peak - e;
+                from = peakDay;
+                to = t;
+            }
+        }
+        return new double[] {from, to, e, worst};
     }
 
     /** The current members (a copy). */

@@ -47,6 +47,32 @@ class ConvergenceTest {
     }
 
     @Test
+    void climb_afterAShortSweep_shouldCoverEverySizeAndNeverLowerTheEstimate(@TempDir Path dir) {
+        OptimizationService service = service(dir);
+        StrategyUniverse universe = service.prepare(PlantedDataset.matrix());
+        ConvergenceBenchmark bench = new ConvergenceBenchmark(service, universe);
+        BestKnown known = BestKnown.empty(universe);
+        OptimizationRequest sweep = OptimizationRequest.of(SIZES, List.of(Algorithm.RS), 1, 20);
+        bench.measure(known, sweep, List.of(1L), line -> { });
+        double[] before = new double[3];
+        for (int size = 5; size <= 7; size++) {
+            before[size - 5] = known.fitness(size).getAsDouble();
+        }
+
+        bench.climb(known, new SizeRange(5, 8), 20_000, 1, 1001, line -> { });
+
+        assertThat(known.covers(new SizeRange(5, 8))).isTrue();
+        for (int size = 5; size <= 7; size++) {
+            assertThat(known.fitness(size).getAsDouble()).isGreaterThanOrEqualTo(before[size - 5]);
+            BestKnown.Entry e = known.entry(size).orElseThrow();
+            int[] members = e.strategies().stream().mapToInt(universe.names()::indexOf).toArray();
+            assertThat(FitnessFunction.fitness(universe, members)).isCloseTo(e.fitness(), within(1e-9));
+        }
+        assertThat(known.fitness(5).getAsDouble()).as("20,000 evaluations beat 20 random portfolios")
+                .isGreaterThan(before[0]);
+    }
+
+    @Test
     void load_entryWhoseFitnessDoesNotMatchItsPortfolio_shouldNotBeBelieved(@TempDir Path dir) throws Exception {
         StrategyUniverse universe = Matrices.universe(new double[] {1, -2, 3}, new double[] {2, 1, -1},
                 new double[] {0, 3, 1});
