@@ -75,6 +75,7 @@ public final class IngestService {
         long p = System.nanoTime();
         WideCsvReader reader = new WideCsvReader(in, request.source(), limits);
         WideHeader header = reader.header();
+        checkSize(request, reader, 1);
         int width = header.strategies().size();
         WideRow row = new WideRow(width);
         int rowsPerBatch = (int) Math.max(2, Math.min(Integer.MAX_VALUE / Math.max(1, width),
@@ -101,6 +102,7 @@ public final class IngestService {
             min = min == null || row.date().isBefore(min) ? row.date() : min;
             max = max == null || row.date().isAfter(max) ? row.date() : max;
             days++;
+            checkSize(request, reader, row.line());
         }
         parseNanos += System.nanoTime() - p;
         TablePlan plan = planner.plan(estimateShape(request, header, firstRowBytes, first, second));
@@ -127,7 +129,7 @@ public final class IngestService {
                     min = row.date().isBefore(min) ? row.date() : min;
                     max = row.date().isAfter(max) ? row.date() : max;
                     days++;
-                    checkSize(request, reader);
+                    checkSize(request, reader, row.line());
                     progress.update(reader.bytesRead(), (long) days * width);
                 }
                 parseNanos += System.nanoTime() - p;
@@ -175,16 +177,25 @@ public final class IngestService {
         }
     }
 
-    private void checkSize(IngestRequest request, WideCsvReader reader) {
+    /**
+     * The file limit counts the bytes the reader parses (decompressed for a {@code .gz}): crossed by the record ending
+     * at {@code line}, which is named with column 0, since the limit is crossed by the line as a whole, not a field.
+     */
+    private void checkSize(IngestRequest request, WideCsvReader reader, long line) {
         if (reader.bytesRead() > settings.maxFileBytes()) {
-            throw tooLarge(request, reader.bytesRead());
+            long start = reader.bytesRead() - reader.lastRecordBytes();
+            throw new CsvFormatException(CsvProblem.TOO_LARGE, request.source(), line, 0, null,
+                    "the file passes the limit of " + settings.maxFileBytes() + " bytes"
+                            + (GzipInput.isGzip(request.source()) ? " decompressed" : "") + " in this line (bytes "
+                            + (start + 1) + ".." + reader.bytesRead() + "; heavy-ingest.ingest.max-file-bytes)");
         }
     }
 
+    /** An object whose stored size is over the limit is refused before a byte is read, so no line is named. */
     private CsvFormatException tooLarge(IngestRequest request, long bytes) {
-        return new CsvFormatException(CsvProblem.TOO_LARGE, request.source(), 1, 0, null,
-                "file has " + bytes + " bytes or more, over the limit of " + settings.maxFileBytes()
-                        + " (heavy-ingest.ingest.max-file-bytes)");
+        return new CsvFormatException(CsvProblem.TOO_LARGE, request.source(), 0, 0, null,
+                "the object has " + bytes + " bytes, over the limit of " + settings.maxFileBytes()
+                        + " (heavy-ingest.ingest.max-file-bytes); nothing was read");
     }
 
     private static InputStream decode(IngestRequest request) {

@@ -262,8 +262,48 @@ class IngestServiceTest {
             CsvFormatException e = catchThrowableOfType(CsvFormatException.class,
                     () -> small.ingestFile(SENSEX));
             assertThat(e.problem()).isEqualTo(CsvProblem.TOO_LARGE);
+            assertThat(e.line()).as("refused on its stored size, before a line is read").isZero();
             assertThat(small.warehouse.history()).singleElement()
                     .satisfies(r -> assertThat(r.status()).isEqualTo(LoadStatus.FAILED));
+        }
+    }
+
+    @Test
+    void gzipOverTheSizeLimit_crossedInLine21_shouldNameThatLine() throws Exception {
+        // header 7 bytes, rows 15 bytes each: row i ends at byte 7 + 15 i; the limit of 300 falls in row 20 (line 21)
+        StringBuilder csv = new StringBuilder("Date,a\n");
+        for (int i = 0; i < 40; i++) {
+            csv.append(LocalDate.of(2024, 1, 4).plusWeeks(i)).append(",1.0\n");
+        }
+        java.io.ByteArrayOutputStream gz = new java.io.ByteArrayOutputStream();
+        try (java.util.zip.GZIPOutputStream out = new java.util.zip.GZIPOutputStream(gz)) {
+            out.write(csv.toString().getBytes(StandardCharsets.UTF_8));
+        }
+        assertThat(gz.size()).as("compressed, under the limit").isLessThan(300);
+        try (var small = new EmbeddedWarehouseFixture(dir.resolve("gz"), java.util.Map.of(
+                "heavy-ingest.ingest.max-file-bytes", "300"))) {
+            CsvFormatException e = catchThrowableOfType(CsvFormatException.class, () -> Delivered.deliver(
+                    small.fromMemory, small.memory.put("big.csv.gz", gz.toByteArray()), "0123456789abcdef"));
+
+            assertThat(e.problem()).isEqualTo(CsvProblem.TOO_LARGE);
+            assertThat(e.line()).isEqualTo(21);
+            assertThat(e.column()).as("the whole line crosses a file limit").isZero();
+            assertThat(e.getMessage()).startsWith("big.csv.gz:21: ").contains("bytes 293..307", "decompressed");
+        }
+    }
+
+    @Test
+    void headerOverTheSizeLimit_ofAStreamOfUnknownSize_shouldNameLineOne() {
+        try (var small = new EmbeddedWarehouseFixture(dir.resolve("header"), java.util.Map.of(
+                "heavy-ingest.ingest.max-file-bytes", "10"))) {
+            byte[] bytes = "Date,alpha,beta\n2024-01-04,1,2\n".getBytes(StandardCharsets.UTF_8);
+            CsvFormatException e = catchThrowableOfType(CsvFormatException.class, () -> Delivered.deliver(
+                    small.fromMemory, small.memory.put("unknown.csv", -1,
+                            () -> new java.io.ByteArrayInputStream(bytes)), "0123456789abcdef"));
+
+            assertThat(e.problem()).isEqualTo(CsvProblem.TOO_LARGE);
+            assertThat(e.line()).isEqualTo(1);
+            assertThat(e.getMessage()).contains("bytes 1..16");
         }
     }
 

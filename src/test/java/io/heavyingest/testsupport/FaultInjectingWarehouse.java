@@ -35,6 +35,13 @@ public final class FaultInjectingWarehouse implements Warehouse {
         return real.publishedLoad(datasetId);
     }
 
+    @Override public Optional<LoadRecord> lastPublished(String datasetId) {
+        historyLookups.incrementAndGet();
+        return real.lastPublished(datasetId);
+    }
+
+    @Override public boolean republish(LoadRecord record) { return real.republish(record); }
+
     /** How many times the history was asked about one dataset ({@link #publishedLoad}) or read whole. */
     public int historyLookups() { return historyLookups.get(); }
 

@@ -95,6 +95,27 @@ public final class HeavyDbWarehouse implements Warehouse {
     }
 
     @Override
+    public Optional<LoadRecord> lastPublished(String datasetId) {
+        return HeavyDbHistory.read(client.query(HeavyDbHistory.selectLastPublished(datasetId))).stream().findFirst();
+    }
+
+    /**
+     * Repoints the current view at the dataset's kept table with the gap-free swap of {@link #pointCurrentAt}, then
+     * records the row (last, as a publish does). A table whose count differs from the recorded one is left for the
+     * reload, which swaps it out.
+     */
+    @Override
+    public boolean republish(LoadRecord record) {
+        String target = Identifiers.checked(record.tableName());
+        if (appliedSchema(target).isEmpty() || count(target) != record.rows()) {
+            return false;
+        }
+        pointCurrentAt(target);
+        recordAttempt(record);
+        return true;
+    }
+
+    @Override
     public Rows query(String sql) {
         QueryResult r = client.query(sql);
         List<String> columns = new ArrayList<>();

@@ -352,6 +352,47 @@ class HeavyDbWarehouseLoopbackTest {
     }
 
     @Test
+    void deliver_revertedUploadInUnversionedBucket_shouldRepointTheViewAtTheKeptTableWithoutReloading() throws Exception {
+        byte[] a = Files.readAllBytes(file);
+        byte[] b = "Date,Day,x,y\n2024-01-04,Thursday,1.5,-2\n".getBytes(java.nio.charset.StandardCharsets.UTF_8);
+        try (InProcessS3 s3 = InProcessS3.inMemory(); S3Client client = s3Client(s3); HeavyDbWarehouse warehouse = open()) {
+            client.createBucket(c -> c.bucket("plain"));
+            ObjectIngestService service = Components.on(settings, warehouse).delivery(new S3ObjectStore(client), null);
+            ObjectRef first = upload(client, a);
+            assertThat(deliverEvent(service, first)).isEqualTo("LOADED");
+            Thread.sleep(1100); // S3 answers write times in whole seconds
+            assertThat(deliverEvent(service, upload(client, b))).isEqualTo("LOADED");
+            Thread.sleep(1100);
+            ObjectRef third = upload(client, a);
+            String idOfA = DatasetIds.of(third.identity("s3"));
+            int loadsBefore = server.loads().size();
+            server.catalog().watch("strategy_pnl");
+
+            assertThat(deliverEvent(service, third)).isEqualTo("REPUBLISHED");
+            assertThat(deliverEvent(service, third)).as("the same event again").isEqualTo("DUPLICATE");
+
+            assertThat(server.catalog().viewTarget("strategy_pnl")).isEqualTo("strategy_pnl_" + idOfA);
+            assertThat(warehouse.currentDatasetId()).contains(idOfA);
+            assertThat(server.catalog().watchedGaps()).isEmpty();
+            assertThat(server.loads().subList(loadsBefore, server.loads().size()))
+                    .as("no staging load, only history rows").allMatch(l -> l.table().equals("load_history"));
+            assertEveryRowArrived(server.catalog().table("strategy_pnl_" + idOfA));
+            assertThat(warehouse.history()).extracting(LoadRecord::status).containsExactly(LoadStatus.LOADED,
+                    LoadStatus.LOADED, LoadStatus.REPUBLISHED, LoadStatus.DUPLICATE);
+        }
+    }
+
+    private static ObjectRef upload(S3Client client, byte[] content) {
+        String eTag = client.putObject(c -> c.bucket("plain").key("incoming/pnl.csv"), RequestBody.fromBytes(content))
+                .eTag().replace("\"", "");
+        return new ObjectRef("plain", "incoming/pnl.csv", null, eTag, content.length);
+    }
+
+    private static String deliverEvent(ObjectIngestService service, ObjectRef object) {
+        return service.onObjectCreated(object, Deadline.after(Duration.ofMinutes(1))).status();
+    }
+
+    @Test
     void publish_secondDataset_shouldSwapTheViewWithNoMomentTheCurrentNameIsUnresolved() {
         try (HeavyDbWarehouse warehouse = open()) {
             server.catalog().watch("strategy_pnl");
