@@ -54,7 +54,7 @@ public final class IngestService {
         long t0 = System.nanoTime();
         CountedInput counted = new CountedInput(request.content());
         try {
-            return load(request.withContent(counted), started, t0, new Progress(request, t0));
+            return load(request.withContent(counted), started, t0, new Progress(request, counted, t0));
         } catch (OutOfMemoryError e) {
             throw new LoadOutOfMemoryException(request.source(), counted.count, e);
         } finally {
@@ -237,25 +237,36 @@ public final class IngestService {
         }
     }
 
-    /** Logs bytes and rows read so far, with the rate, every {@code progressBytes}. */
+    /**
+     * Logs bytes and rows read so far, with the rate, every {@code progressBytes} of the object as stored. The share
+     * of the object's size counts the stored bytes taken from the store (compressed for a {@code .gz}, counted
+     * before the decoder), so it never runs past 100%; the parsed (decompressed) bytes follow for a {@code .gz}.
+     */
     private final class Progress {
         private final IngestRequest request;
+        private final CountedInput stored;
+        private final boolean gzip;
         private final long t0;
         private long nextReport;
 
-        Progress(IngestRequest request, long t0) {
+        Progress(IngestRequest request, CountedInput stored, long t0) {
             this.request = request;
+            this.stored = stored;
+            this.gzip = GzipInput.isGzip(request.source());
             this.t0 = t0;
             this.nextReport = settings.progressBytes();
         }
 
-        void update(long bytesRead, long rows) {
-            if (bytesRead >= nextReport) {
-                nextReport = bytesRead + settings.progressBytes();
+        void update(long parsedBytes, long rows) {
+            long read = stored.count;
+            if (read >= nextReport) {
+                nextReport = read + settings.progressBytes();
                 double seconds = Math.max(1e-9, (System.nanoTime() - t0) / 1e9);
-                String of = request.sizeBytes() > 0 ? String.format(" of %,d", request.sizeBytes()) : "";
-                LOG.infof("%s: %,d%s bytes, %,d rows read (%.1f MB/s)", request.source(), bytesRead, of, rows,
-                        bytesRead / 1e6 / seconds);
+                String of = request.sizeBytes() > 0 ? String.format(" of %,d (%.0f%%)", request.sizeBytes(),
+                        Math.min(100.0, 100.0 * read / request.sizeBytes())) : "";
+                String parsed = gzip ? String.format(" (%,d decompressed)", parsedBytes) : "";
+                LOG.infof("%s: %,d%s bytes%s, %,d rows read (%.1f MB/s)", request.source(), read, of, parsed, rows,
+                        read / 1e6 / seconds);
             }
         }
     }
