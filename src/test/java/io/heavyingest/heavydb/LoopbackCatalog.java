@@ -91,6 +91,21 @@ public final class LoopbackCatalog {
         return List.copyOf(tables.keySet());
     }
 
+    /** Names of the tables and views ({@code get_tables}), or of the views alone ({@code get_views}). */
+    public synchronized List<String> names(boolean tablesToo) {
+        List<String> out = new ArrayList<>();
+        if (tablesToo) {
+            out.addAll(tables.keySet());
+        }
+        out.addAll(views.keySet());
+        return out;
+    }
+
+    /** The names of the views. */
+    public synchronized List<String> viewNames() {
+        return List.copyOf(views.keySet());
+    }
+
     /** The table a view reads, or null. */
     public synchronized String viewTarget(String name) {
         String[] v = views.get(name);
