@@ -112,7 +112,7 @@ public final class ObjectIngestService {
             LoadClaims claims = claimsIn.apply(outputBucket(object));
             claim(claims, datasetId, owner, name, deadline);
             try {
-                return decide(object, datasetId, name);
+                return decide(object, datasetId, name, claims);
             } finally {
                 releaseClaim(claims, datasetId, owner);
             }
@@ -121,7 +121,7 @@ public final class ObjectIngestService {
         }
     }
 
-    private ObjectOutcome decide(ObjectRef object, String datasetId, String name) {
+    private ObjectOutcome decide(ObjectRef object, String datasetId, String name, LoadClaims claims) {
         Instant started = Instant.now();
         long t0 = System.nanoTime();
         Optional<LoadRecord> earlier = transientOnFailure(name, () -> warehouse.publishedLoad(datasetId));
@@ -135,6 +135,7 @@ public final class ObjectIngestService {
             }
             LOG.infof("%s: the table of dataset %s is gone or incomplete; loading it again", name, datasetId);
         }
+        dropLeftovers(claims, datasetId, name);
         InputStream content;
         try {
             content = transientOnFailure(name, () -> store.open(object));
@@ -312,6 +313,31 @@ public final class ObjectIngestService {
                 Thread.currentThread().interrupt();
                 throw new TransientIngestException(name + ": interrupted while waiting for the claim on " + datasetId, e);
             }
+        }
+    }
+
+    /**
+     * Before a load, under its claim: drops what killed attempts left in the warehouse, keeping whatever belongs to
+     * a dataset another loader holds a live claim on (or whose claim cannot be read). Without claims that hold
+     * across processes a live loader cannot be told from a dead one, so nothing is dropped. Never fails the load.
+     */
+    private void dropLeftovers(LoadClaims claims, String datasetId, String name) {
+        if (!claims.holdsClaims()) {
+            return;
+        }
+        Instant now = Instant.now();
+        try {
+            warehouse.dropLeftovers(id -> !id.equals(datasetId) && liveClaim(claims, id, now));
+        } catch (RuntimeException e) {
+            LOG.warnf("%s: could not look for leftovers of killed attempts: %s", name, SafeText.message(e.getMessage()));
+        }
+    }
+
+    private static boolean liveClaim(LoadClaims claims, String datasetId, Instant now) {
+        try {
+            return claims.holder(datasetId).filter(h -> h.expiresAt().isAfter(now)).isPresent();
+        } catch (RuntimeException e) {
+            return true;   // unknown: keep its leftovers
         }
     }
 

@@ -42,6 +42,10 @@ public final class FaultInjectingWarehouse implements Warehouse {
 
     @Override public boolean republish(LoadRecord record) { return real.republish(record); }
 
+    @Override public List<String> dropLeftovers(java.util.function.Predicate<String> loadingElsewhere) {
+        return real.dropLeftovers(loadingElsewhere);
+    }
+
     /** How many times the history was asked about one dataset ({@link #publishedLoad}) or read whole. */
     public int historyLookups() { return historyLookups.get(); }
 

@@ -16,6 +16,8 @@ import io.heavyingest.warehouse.StagedLoad;
 import io.heavyingest.warehouse.Warehouse;
 
 import java.time.LocalDate;
+import org.jboss.logging.Logger;
+
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
@@ -31,6 +33,7 @@ import java.util.TreeSet;
  * table. Only checked identifiers reach SQL text; strategy names and history values travel as load data.
  */
 public final class HeavyDbWarehouse implements Warehouse {
+    private static final Logger LOG = Logger.getLogger(HeavyDbWarehouse.class);
     private static final String NOT_FOUND = "does not exist";
     /** The table a current view reads, in the SQL the server holds for it. */
     private static final Pattern VIEW_SOURCE = Pattern.compile("(?i)\\bFROM\\s+(\\w+)");
@@ -374,6 +377,62 @@ public final class HeavyDbWarehouse implements Warehouse {
         } else {
             client.execute("RENAME TABLE " + next + " TO " + currentTable);
         }
+    }
+
+    /**
+     * Leftovers of killed attempts, found by name ({@code get_tables}, {@code get_views}): staging tables
+     * {@code <current>_<id>_stage_<n>}, swapped-out tables {@code <current>_<id>_old_<n>}, and the spare views
+     * {@code <current>_next_<n>} (its dataset read from its SQL) and {@code <current>_prev_<n>} (the view a publish
+     * replaced: nothing reads it, and its publisher drops it with IF EXISTS). Skipped: whatever the current view reads,
+     * and leftovers of a dataset {@code loadingElsewhere} names (a live claim holder may still be writing them).
+     */
+    @Override
+    public List<String> dropLeftovers(java.util.function.Predicate<String> loadingElsewhere) {
+        java.util.Set<String> views = new java.util.HashSet<>(client.views());
+        Optional<String> current = currentDatasetId().map(id -> Identifiers.datasetTable(currentTable, id));
+        Pattern datasetLeftover = Pattern.compile(Pattern.quote(currentTable) + "_([0-9a-z]{1,32})_(stage|old)_[0-9a-f]{8}");
+        Pattern spareView = Pattern.compile(Pattern.quote(currentTable) + "_(next|prev)_[0-9a-f]{8}");
+        List<String> dropped = new ArrayList<>();
+        for (String name : client.tables()) {
+            if (current.isPresent() && current.get().equals(name)) {
+                continue;
+            }
+            Matcher table = datasetLeftover.matcher(name);
+            Matcher view = spareView.matcher(name);
+            String dataset;
+            if (table.matches() && !views.contains(name)) {
+                dataset = table.group(1);
+            } else if (view.matches() && views.contains(name)) {
+                dataset = "next".equals(view.group(1)) ? viewDataset(name).orElse(null) : null;
+            } else {
+                continue;
+            }
+            if (dataset != null && loadingElsewhere.test(dataset)) {
+                LOG.infof("kept %s: dataset %s is being loaded by a live claim holder", name, dataset);
+                continue;
+            }
+            try {
+                client.execute((views.contains(name) ? "DROP VIEW IF EXISTS " : "DROP TABLE IF EXISTS ")
+                        + Identifiers.checked(name));
+                dropped.add(name);
+                LOG.infof("dropped %s, left by a killed attempt", name);
+            } catch (HeavyDbServerException e) {
+                LOG.warnf("could not drop the leftover %s: %s", name, e.errorMessage());
+            }
+        }
+        return dropped;
+    }
+
+    /** The dataset a view reads, from its SQL as the server holds it. */
+    private Optional<String> viewDataset(String view) {
+        Optional<AppliedSchema> schema = appliedSchema(view);
+        if (schema.isEmpty() || !schema.get().view()) {
+            return Optional.empty();
+        }
+        Matcher from = VIEW_SOURCE.matcher(schema.get().viewSql());
+        String prefix = currentTable + "_";
+        return from.find() && from.group(1).startsWith(prefix)
+                ? Optional.of(from.group(1).substring(prefix.length())) : Optional.empty();
     }
 
     /** A suffix for names of one attempt: dataset ids have no underscore, so these never name a dataset. */

@@ -393,6 +393,55 @@ class HeavyDbWarehouseLoopbackTest {
     }
 
     @Test
+    void deliver_afterKilledAttemptsLeftTablesAndViews_shouldDropThemButKeepThoseOfALiveClaimHolder() {
+        Path bucket = file.getParent().resolve("bucket");
+        io.heavyingest.delivery.ObjectStoreClaims claims = new io.heavyingest.delivery.ObjectStoreClaims(
+                new LocalObjectStore(), bucket.toString(), "claims/");
+        // "live" is being loaded by another process right now; "deadbeef"'s loader died and its claim lapsed
+        assertThat(claims.claim("live", "4242@other-host/attempt", java.time.Instant.now().plusSeconds(600))).isTrue();
+        assertThat(claims.claim("deadbeef", "4243@gone-host/attempt", java.time.Instant.now().minusSeconds(1)))
+                .isTrue();
+        try (io.heavyingest.heavydb.HeavyDbClient other = io.heavyingest.heavydb.HeavyDbClient.connect(
+                server.endpoint(), new io.heavyingest.heavydb.HeavyDbClient.Options(2_000, 5_000, 1 << 20))) {
+            for (String table : List.of("strategy_pnl_deadbeef", "strategy_pnl_live", "strategy_pnl_deadbeef_stage_0badf00d",
+                    "strategy_pnl_deadbeef_old_12345678", "strategy_pnl_live_stage_cafebabe")) {
+                other.execute("CREATE TABLE " + table + " (trade_date DATE NOT NULL ENCODING DAYS(16), strategy TEXT"
+                        + " NOT NULL ENCODING DICT(8), pnl DOUBLE)");
+            }
+            other.execute("CREATE VIEW strategy_pnl_next_aaaaaaaa AS SELECT trade_date, strategy, pnl FROM strategy_pnl_live");
+            other.execute("CREATE VIEW strategy_pnl_next_bbbbbbbb AS SELECT trade_date, strategy, pnl FROM strategy_pnl_deadbeef");
+            other.execute("CREATE VIEW strategy_pnl_prev_cccccccc AS SELECT trade_date, strategy, pnl FROM strategy_pnl_deadbeef");
+        }
+
+        try (HeavyDbWarehouse warehouse = open()) {
+            assertThat(deliver(warehouse).record().status()).isEqualTo(LoadStatus.LOADED);
+        }
+
+        assertThat(server.statements()).contains("DROP TABLE IF EXISTS strategy_pnl_deadbeef_stage_0badf00d",
+                "DROP TABLE IF EXISTS strategy_pnl_deadbeef_old_12345678", "DROP VIEW IF EXISTS strategy_pnl_next_bbbbbbbb",
+                "DROP VIEW IF EXISTS strategy_pnl_prev_cccccccc");
+        assertThat(server.catalog().tableNames()).containsExactlyInAnyOrder("load_history", TARGET,
+                "strategy_pnl_deadbeef", "strategy_pnl_live", "strategy_pnl_live_stage_cafebabe");
+        assertThat(server.catalog().viewNames()).containsExactlyInAnyOrder("strategy_pnl", "strategy_pnl_next_aaaaaaaa");
+        assertThat(server.catalog().viewTarget("strategy_pnl")).isEqualTo(TARGET);
+    }
+
+    @Test
+    void dropLeftovers_tableTheCurrentViewReads_shouldKeepIt() {
+        try (io.heavyingest.heavydb.HeavyDbClient other = io.heavyingest.heavydb.HeavyDbClient.connect(
+                server.endpoint(), new io.heavyingest.heavydb.HeavyDbClient.Options(2_000, 5_000, 1 << 20));
+             HeavyDbWarehouse warehouse = open()) {
+            other.execute("CREATE TABLE strategy_pnl_x_old_12345678 (pnl DOUBLE)");
+            other.execute("CREATE TABLE strategy_pnl_x_stage_12345678 (pnl DOUBLE)");
+            other.execute("CREATE VIEW strategy_pnl AS SELECT pnl FROM strategy_pnl_x_old_12345678");
+
+            assertThat(warehouse.dropLeftovers(id -> false)).containsExactly("strategy_pnl_x_stage_12345678");
+
+            assertThat(server.catalog().tableNames()).contains("strategy_pnl_x_old_12345678");
+        }
+    }
+
+    @Test
     void publish_secondDataset_shouldSwapTheViewWithNoMomentTheCurrentNameIsUnresolved() {
         try (HeavyDbWarehouse warehouse = open()) {
             server.catalog().watch("strategy_pnl");
