@@ -397,6 +397,15 @@ public final class LoopbackHeavyDb implements AutoCloseable {
         return true;
     }
 
+    /** One answered SELECT: its text and the rows its reply carried. */
+    public record Reply(String sql, int rows) {
+    }
+
+    private final List<Reply> replies = new CopyOnWriteArrayList<>();
+
+    /** Every query answered with rows so far, in order. */
+    public List<Reply> replies() { return List.copyOf(replies); }
+
     private void sql(TProtocol p, TMessage msg, String query, String nonce) throws TException {
         statements.add(query);
         LoopbackCatalog.Result result;
@@ -412,6 +421,9 @@ public final class LoopbackHeavyDb implements AutoCloseable {
             LoopbackCatalog.Column col = result.columns().get(c);
             desc.add(columnType(col, c));
             columns.add(resultColumn(col, result.values().get(c)));
+        }
+        if (!desc.isEmpty()) {
+            replies.add(new Reply(query, result.values().isEmpty() ? 0 : result.values().get(0).size()));
         }
         QueryResult r = new QueryResult(desc, columns, true, 1, 1, nonce, "", true, desc.isEmpty() ? 4 : 1);
         ServerReplies.writeReply(p, msg.name, msg.seqid, TType.STRUCT, () -> ReplyEncoders.write(p, r));

@@ -42,6 +42,7 @@ public final class HeavyDbWarehouse implements Warehouse {
     private final Runnable release;
     private final String currentTable;
     private final int loadBatchRows;
+    private final int readPageRows;
 
     /**
      * @param client an open session, used by one thread at a time
@@ -50,10 +51,19 @@ public final class HeavyDbWarehouse implements Warehouse {
      * @param loadBatchRows rows per load call
      */
     public HeavyDbWarehouse(HeavyDbClient client, Runnable release, String currentTable, int loadBatchRows) {
+        this(client, release, currentTable, loadBatchRows, 262_144);
+    }
+
+    /**
+     * @param readPageRows most rows per reply when a dataset is read whole ({@link #matrix})
+     */
+    public HeavyDbWarehouse(HeavyDbClient client, Runnable release, String currentTable, int loadBatchRows,
+                            int readPageRows) {
         this.client = client;
         this.release = release;
         this.currentTable = Identifiers.checked(currentTable);
         this.loadBatchRows = loadBatchRows;
+        this.readPageRows = Math.max(1, readPageRows);
         client.execute(HeavyDbHistory.createTable());
         addPlanColumnIfMissing();
     }
@@ -75,7 +85,8 @@ public final class HeavyDbWarehouse implements Warehouse {
                 : HeavyDbClient.connect(endpoint, options);
         Runnable release = heavydb.reuseSession() ? () -> HeavyDbSessions.release(client) : client::close;
         try {
-            return new HeavyDbWarehouse(client, release, config.schema().currentTable(), heavydb.loadBatchRows());
+            return new HeavyDbWarehouse(client, release, config.schema().currentTable(), heavydb.loadBatchRows(),
+                    heavydb.readPageRows());
         } catch (RuntimeException e) {
             client.close();
             throw e;
@@ -193,36 +204,40 @@ public final class HeavyDbWarehouse implements Warehouse {
     }
 
     /**
-     * The current dataset pulled as one columnar result and pivoted; strategies and dates in ascending order,
-     * like the DuckDB warehouse.
+     * The current dataset as a matrix, strategies and dates in ascending order like the DuckDB warehouse, read in
+     * pages of whole days (see {@link #matrix}).
      */
     @Override
     public Optional<PnlMatrix> currentMatrix() {
         return currentDatasetId().flatMap(this::matrix);
     }
 
+    /**
+     * Reads the dataset in pages so that memory holds the matrix plus one reply, not the whole table as rows: first
+     * the days with their row counts and the strategy names (both small), then consecutive days together, up to
+     * {@code readPageRows} rows a reply ({@code WHERE trade_date >= DATE .. AND trade_date <= DATE ..}, which the
+     * date-ordered fragments prune), each page written straight into the matrix. A page whose row count differs from
+     * the day counts fails the read rather than returning a matrix with holes.
+     */
     @Override
     public Optional<PnlMatrix> matrix(String datasetId) {
         Optional<LoadRecord> load = publishedLoad(datasetId);
         if (load.isEmpty() || load.get().tableName() == null || appliedSchema(load.get().tableName()).isEmpty()) {
             return Optional.empty();
         }
-        QueryResult r = client.query("SELECT trade_date, strategy, pnl FROM "
-                + Identifiers.checked(load.get().tableName()));
-        ResultColumn.Ints dates = r.ints("trade_date");
-        ResultColumn.Strings names = r.strings("strategy");
-        ResultColumn.Reals pnl = r.reals("pnl");
-        TreeSet<Long> daySet = new TreeSet<>();
-        for (long d : dates.values()) {
-            daySet.add(d);
-        }
-        Map<Long, Integer> dayIndex = new HashMap<>();
-        List<LocalDate> dayList = new ArrayList<>(daySet.size());
-        for (long seconds : daySet) {
+        String table = Identifiers.checked(load.get().tableName());
+        QueryResult perDay = client.query("SELECT trade_date, COUNT(*) AS n FROM " + table
+                + " GROUP BY trade_date ORDER BY trade_date");
+        long[] daySeconds = perDay.ints("trade_date").values().clone();
+        long[] dayRows = perDay.ints("n").values().clone();
+        Map<Long, Integer> dayIndex = new HashMap<>(daySeconds.length * 2);
+        List<LocalDate> dayList = new ArrayList<>(daySeconds.length);
+        for (long seconds : daySeconds) {
             dayIndex.put(seconds, dayList.size());
             dayList.add(LocalDate.ofEpochDay(Math.floorDiv(seconds, 86_400L)));
         }
-        List<String> strategyList = new ArrayList<>(new TreeSet<>(names.values()));
+        List<String> strategyList = new ArrayList<>(new TreeSet<>(client.query("SELECT strategy FROM " + table
+                + " GROUP BY strategy").strings("strategy").values()));
         Map<String, Integer> strategyIndex = new HashMap<>(strategyList.size() * 2);
         for (int i = 0; i < strategyList.size(); i++) {
             strategyIndex.put(strategyList.get(i), i);
@@ -230,17 +245,38 @@ public final class HeavyDbWarehouse implements Warehouse {
         int days = dayList.size();
         double[] values = new double[strategyList.size() * days];
         long nullCount = 0;
-        for (int i = 0, n = r.rowCount(); i < n; i++) {
-            int s = strategyIndex.get(names.values().get(i));
-            int d = dayIndex.get(dates.values()[i]);
-            if (pnl.isNull(i)) {
-                nullCount++;
-            } else {
-                values[s * days + d] = pnl.values()[i];
+        long cells = 0;
+        for (int first = 0; first < days; ) {
+            int last = first;
+            long rows = dayRows[first];
+            while (last + 1 < days && rows + dayRows[last + 1] <= readPageRows) {
+                rows += dayRows[++last];
             }
+            QueryResult page = client.query("SELECT trade_date, strategy, pnl FROM " + table
+                    + " WHERE trade_date >= DATE '" + dayList.get(first) + "' AND trade_date <= DATE '"
+                    + dayList.get(last) + "'");
+            if (page.rowCount() != rows) {
+                throw new io.heavyingest.warehouse.WarehouseException("reading " + table + " from " + dayList.get(first)
+                        + " to " + dayList.get(last) + " gave " + page.rowCount() + " rows, expected " + rows);
+            }
+            long[] dates = page.ints("trade_date").values();
+            List<String> names = page.strings("strategy").values();
+            ResultColumn.Reals pnl = page.reals("pnl");
+            for (int i = 0, n = page.rowCount(); i < n; i++) {
+                int s = strategyIndex.get(names.get(i));
+                int d = dayIndex.get(dates[i]);
+                if (pnl.isNull(i)) {
+                    nullCount++;
+                } else {
+                    values[s * days + d] = pnl.values()[i];
+                }
+            }
+            cells += rows;
+            first = last + 1;
         }
+        long absent = (long) values.length - cells;   // cells without a row read as 0, like the DuckDB warehouse
         return Optional.of(new PnlMatrix(datasetId, List.copyOf(dayList), List.copyOf(strategyList), values,
-                nullCount));
+                nullCount + absent));
     }
 
     /**

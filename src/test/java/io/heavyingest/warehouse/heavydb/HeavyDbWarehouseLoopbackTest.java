@@ -185,6 +185,47 @@ class HeavyDbWarehouseLoopbackTest {
     }
 
     @Test
+    void currentMatrix_readInPagesOfAtMost100Rows_shouldEqualTheMatrixReadInOnePage() {
+        PnlMatrix whole;
+        int before;
+        try (HeavyDbWarehouse warehouse = open()) {
+            deliver(warehouse);
+            before = server.replies().size();
+            whole = warehouse.currentMatrix().orElseThrow();
+        }
+        assertThat(pageReplies(before)).as("default page size: one reply").extracting(LoopbackHeavyDb.Reply::rows)
+                .containsExactly(DAYS * STRATEGIES);
+        Settings paged = Settings.load(Map.of("heavy-ingest.heavydb.reuse-session", "false",
+                "heavy-ingest.heavydb.read-page-rows", "100"));
+        before = server.replies().size();
+
+        PnlMatrix m;
+        try (HeavyDbWarehouse warehouse = HeavyDbWarehouse.open(paged.core(), paged.heavydb(), server.endpoint())) {
+            m = warehouse.currentMatrix().orElseThrow();
+        }
+
+        // 40 rows a day: two days (80 rows) a page, 12 days in 6 replies, none over 100 rows
+        assertThat(pageReplies(before)).extracting(LoopbackHeavyDb.Reply::rows).containsExactly(80, 80, 80, 80, 80, 80);
+        assertThat(m.dates()).isEqualTo(whole.dates());
+        assertThat(m.strategies()).isEqualTo(whole.strategies()).isSorted();
+        assertThat(m.values()).containsExactly(whole.values());
+        assertThat(m.nullCount()).isEqualTo(whole.nullCount()).isEqualTo(EMPTY_CELLS.length);
+        for (int s = 0; s < m.strategyCount(); s++) {
+            for (int d = 0; d < m.days(); d++) {
+                Double v = expected.get(key(m.dates().get(d), m.strategies().get(s)));
+                assertThat(m.value(s, d)).isEqualTo(v == null ? 0.0 : v);
+            }
+        }
+    }
+
+    /** The replies that carried dataset rows since reply {@code from}. */
+    private List<LoopbackHeavyDb.Reply> pageReplies(int from) {
+        List<LoopbackHeavyDb.Reply> all = server.replies();
+        return all.subList(from, all.size()).stream()
+                .filter(r -> r.sql().startsWith("SELECT trade_date, strategy, pnl FROM " + TARGET)).toList();
+    }
+
+    @Test
     void currentMatrix_beforeAnyLoad_shouldBeEmpty() {
         try (HeavyDbWarehouse warehouse = open()) {
             assertThat(warehouse.currentMatrix()).isEmpty();
