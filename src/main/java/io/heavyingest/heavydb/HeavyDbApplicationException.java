@@ -15,11 +15,13 @@ public final class HeavyDbApplicationException extends HeavyDbServerException {
         this.type = type;
     }
 
-    /** Thrift's application exception type ({@link TApplicationException#UNKNOWN_METHOD}, INTERNAL_ERROR, ...). */
+    /** Thrift's application exception type: {@link TApplicationException#UNKNOWN} for an unhandled server error, ... */
     public int type() { return type; }
 
     private static String kindOf(int type) {
         return switch (type) {
+            // what a handler's std::exception becomes in the generated C++ processor (HeavyDB's plain runtime_error)
+            case TApplicationException.UNKNOWN -> "unhandled server error";
             case TApplicationException.UNKNOWN_METHOD -> "unknown method";
             case TApplicationException.INVALID_MESSAGE_TYPE -> "invalid message type";
             case TApplicationException.WRONG_METHOD_NAME -> "wrong method name";

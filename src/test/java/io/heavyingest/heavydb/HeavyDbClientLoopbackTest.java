@@ -204,16 +204,16 @@ class HeavyDbClientLoopbackTest {
     }
 
     @Test
-    void load_answeredWithAnInternalErrorApplicationException_shouldRaiseAServerErrorAndKeepTheSession() {
+    void load_answeredWithAnApplicationException_shouldRaiseAServerErrorAndKeepTheSession() {
         try (HeavyDbClient client = HeavyDbClient.connect(server.endpoint(), OPTIONS)) {
             client.execute("CREATE TABLE t (v DOUBLE)");
             server.failNextLoad("t", LoopbackHeavyDb.Fault.APPLICATION_ERROR);
 
             assertThatThrownBy(() -> client.load("t", List.of(LoadColumn.doubles("v", new double[] {1.5}, null))))
                     .isInstanceOfSatisfying(HeavyDbApplicationException.class, e -> {
-                        assertThat(e.type()).isEqualTo(org.apache.thrift.TApplicationException.INTERNAL_ERROR);
-                        assertThat(e.getMessage()).isEqualTo("HeavyDB load_table_binary_columnar failed: internal"
-                                + " error: Table/View t for catalog heavyai does not exist.");
+                        assertThat(e.type()).isEqualTo(org.apache.thrift.TApplicationException.UNKNOWN);
+                        assertThat(e.getMessage()).isEqualTo("HeavyDB load_table_binary_columnar failed: unhandled"
+                                + " server error: Table/View t for catalog heavyai does not exist.");
                     });
 
             client.load("t", List.of(LoadColumn.doubles("v", new double[] {2.5}, null)));

@@ -56,8 +56,8 @@ public final class LoopbackHeavyDb implements AutoCloseable {
          */
         CLOSE_THEN_COMMIT_LATE,
         /**
-         * Answer with a Thrift application exception (INTERNAL_ERROR), as HeavyDB's generated processor does when a
-         * handler throws a plain {@code std::runtime_error}; nothing is applied.
+         * Answer with a Thrift application exception of type UNKNOWN, as HeavyDB's generated processor does when a
+         * handler throws a plain {@code std::runtime_error} (a load into a missing table); nothing is applied.
          */
         APPLICATION_ERROR
     }
@@ -295,7 +295,7 @@ public final class LoopbackHeavyDb implements AutoCloseable {
         }
         if (fault == Fault.APPLICATION_ERROR) {
             loads.add(new LoadCall(table, rows(args), false));
-            ServerReplies.writeApplicationError(p, msg.name, msg.seqid, TApplicationException.INTERNAL_ERROR,
+            ServerReplies.writeApplicationError(p, msg.name, msg.seqid, TApplicationException.UNKNOWN,
                     "Table/View " + table + " for catalog heavyai does not exist.");
             return true;
         }
