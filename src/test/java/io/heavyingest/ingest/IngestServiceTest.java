@@ -327,7 +327,11 @@ class IngestServiceTest {
             public void close() {
             }
         };
+        capture.setLevel(java.util.logging.Level.ALL);
         java.util.logging.Logger logger = java.util.logging.Logger.getLogger(IngestService.class.getName());
+        java.util.logging.Level level = logger.getLevel();
+        // set here: a Quarkus test earlier in the same JVM may have left another level on this category
+        logger.setLevel(java.util.logging.Level.ALL);
         logger.addHandler(capture);
         try (var progress = new EmbeddedWarehouseFixture(dir.resolve("progress"), java.util.Map.of(
                 "heavy-ingest.ingest.progress-bytes", "100000"))) {
@@ -335,6 +339,7 @@ class IngestServiceTest {
                     "0123456789abcdef");
         } finally {
             logger.removeHandler(capture);
+            logger.setLevel(level);
         }
 
         java.util.regex.Pattern line = java.util.regex.Pattern.compile(
