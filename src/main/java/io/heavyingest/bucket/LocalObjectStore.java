@@ -13,6 +13,7 @@ import java.nio.file.StandardOpenOption;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.util.HexFormat;
+import java.time.Instant;
 import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
 
@@ -77,6 +78,22 @@ public final class LocalObjectStore implements ObjectStore {
             throw new ObjectGoneException(displayName(object) + " no longer exists", e);
         } catch (IOException e) {
             throw new UncheckedIOException("cannot open " + displayName(object) + ": " + e.getMessage(), e);
+        }
+    }
+
+    /** The file's modification time, while its version (size, mtime, change time) is still the one named. */
+    @Override
+    public Optional<Instant> lastModified(ObjectRef object) {
+        Path file = path(object.bucket(), object.key());
+        try {
+            if (object.versionId() != null && !object.versionId().equals(version(file))) {
+                return Optional.empty();
+            }
+            return Optional.of(Files.getLastModifiedTime(file).toInstant());
+        } catch (NoSuchFileException e) {
+            return Optional.empty();
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot read the time of " + displayName(object) + ": " + e.getMessage(), e);
         }
     }
 

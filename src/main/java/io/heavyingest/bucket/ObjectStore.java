@@ -1,6 +1,7 @@
 package io.heavyingest.bucket;
 
 import java.io.InputStream;
+import java.time.Instant;
 import java.util.Optional;
 
 /** Reads object versions as streams and writes small JSON documents: S3 in Lambda, a folder locally. */
@@ -21,6 +22,13 @@ public interface ObjectStore {
      * @throws ObjectGoneException when that version no longer exists (deleted or overwritten)
      */
     InputStream open(ObjectRef object);
+
+    /**
+     * When the exact version of {@code object} was written, asked of the store without reading the content (in S3 a
+     * HEAD with {@code If-Match} on the object's entity tag, so the answer is about the announced content): empty
+     * when that version is gone or was overwritten since. S3 answers in whole seconds.
+     */
+    Optional<Instant> lastModified(ObjectRef object);
 
     /** Whether an object exists at {@code key}. */
     boolean exists(String bucket, String key);

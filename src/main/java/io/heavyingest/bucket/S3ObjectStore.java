@@ -12,6 +12,7 @@ import software.amazon.awssdk.services.s3.model.PutObjectRequest;
 import software.amazon.awssdk.services.s3.model.S3Exception;
 
 import java.io.InputStream;
+import java.time.Instant;
 import java.util.Optional;
 
 /** The bucket in S3 (or an S3-compatible server), through the SDK v2 client. */
@@ -51,6 +52,24 @@ public final class S3ObjectStore implements ObjectStore {
             }
             if (e.statusCode() == PRECONDITION_FAILED) {
                 throw new ObjectGoneException(object.displayName(scheme()) + " was overwritten after the event", e);
+            }
+            throw e;
+        }
+    }
+
+    @Override
+    public Optional<Instant> lastModified(ObjectRef object) {
+        HeadObjectRequest.Builder head = HeadObjectRequest.builder().bucket(object.bucket()).key(object.key());
+        if (object.versionId() != null && !"null".equals(object.versionId())) {
+            head.versionId(object.versionId());
+        } else if (object.eTag() != null && !object.eTag().isBlank()) {
+            head.ifMatch("\"" + object.eTag() + "\"");
+        }
+        try {
+            return Optional.ofNullable(s3.headObject(head.build()).lastModified());
+        } catch (S3Exception e) {
+            if (e.statusCode() == NOT_FOUND || e.statusCode() == PRECONDITION_FAILED) {
+                return Optional.empty();
             }
             throw e;
         }

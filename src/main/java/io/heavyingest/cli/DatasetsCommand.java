@@ -37,23 +37,36 @@ final class DatasetsCommand implements Command {
             history = components.warehouse().history();
             current = components.warehouse().currentDatasetId().orElse(null);
         }
+        // the row that made the current dataset current: its load, or a later republish of it
+        int currentRow = -1;
+        for (int i = 0; i < history.size(); i++) {
+            LoadRecord r = history.get(i);
+            if (r.datasetId().equals(current)
+                    && (r.status() == LoadStatus.LOADED || r.status() == LoadStatus.REPUBLISHED)) {
+                currentRow = i;
+            }
+        }
         if (json) {
-            System.out.println(Json.line(history.stream()
-                    .map(r -> new Row(r.status() == LoadStatus.LOADED && r.datasetId().equals(current), r)).toList()));
+            List<Row> rows = new java.util.ArrayList<>(history.size());
+            for (int i = 0; i < history.size(); i++) {
+                rows.add(new Row(i == currentRow, history.get(i)));
+            }
+            System.out.println(Json.line(rows));
             return Main.OK;
         }
         if (history.isEmpty()) {
             System.out.println("no loads yet");
             return Main.OK;
         }
-        System.out.printf("%-16s  %-9s  %10s  %6s  %4s  %-10s  %-10s  %7s  %s%n",
+        System.out.printf("%-16s  %-11s  %10s  %6s  %4s  %-10s  %-10s  %7s  %s%n",
                 "dataset", "status", "rows", "strats", "days", "first", "last", "ms", "source / error");
-        for (LoadRecord r : history) {
-            System.out.printf("%-16s  %-9s  %,10d  %6d  %4d  %-10s  %-10s  %,7d  %s%s%n",
+        for (int i = 0; i < history.size(); i++) {
+            LoadRecord r = history.get(i);
+            System.out.printf("%-16s  %-11s  %,10d  %6d  %4d  %-10s  %-10s  %,7d  %s%s%n",
                     r.datasetId(), r.status(), r.rows(), r.strategies(), r.days(),
                     r.firstDate() == null ? "-" : r.firstDate(), r.lastDate() == null ? "-" : r.lastDate(),
                     r.totalMillis(), r.error() == null ? r.source() : r.error(),
-                    r.datasetId().equals(current) && r.status() == LoadStatus.LOADED ? "  (current)" : "");
+                    i == currentRow ? "  (current)" : "");
         }
         return Main.OK;
     }

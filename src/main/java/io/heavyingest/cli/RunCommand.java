@@ -43,6 +43,7 @@ final class RunCommand implements Command {
             ObjectOutcome outcome = LocalPipeline.ingest(components, file, null);
             System.out.print(IngestCommand.summarize(components, outcome, json));
             String datasetId = outcome instanceof ObjectOutcome.Loaded loaded ? loaded.datasetId()
+                    : outcome instanceof ObjectOutcome.Republished again ? again.datasetId()
                     : ((ObjectOutcome.Duplicate) outcome).datasetId();
             System.out.flush();
             System.out.print(BenchmarkCommand.benchmarkAndRender(components, datasetId, json));

@@ -36,11 +36,14 @@ record Summary(@JsonUnwrapped LoadRecord record, double mbPerSecond, String ware
         }
     }
 
-    /** The summary of a LOADED or DUPLICATE outcome. */
+    /** The summary of a LOADED, REPUBLISHED or DUPLICATE outcome. */
     static Summary of(ObjectOutcome outcome, Warehouse warehouse) {
         if (outcome instanceof ObjectOutcome.Loaded loaded) {
             LoadRecord r = loaded.result().record();
             return new Summary(r, mbPerSecond(r), warehouse.kind(), warehouse.location(), Plan.of(loaded.result().plan()));
+        }
+        if (outcome instanceof ObjectOutcome.Republished again) {
+            return new Summary(again.record(), 0, warehouse.kind(), warehouse.location(), null);
         }
         ObjectOutcome.Duplicate duplicate = (ObjectOutcome.Duplicate) outcome;
         LoadRecord r = duplicate.earlier();
@@ -51,6 +54,11 @@ record Summary(@JsonUnwrapped LoadRecord record, double mbPerSecond, String ware
     String text() {
         LoadRecord r = record;
         StringBuilder sb = new StringBuilder();
+        if (plan == null && r.status() == io.heavyingest.warehouse.LoadStatus.REPUBLISHED) {
+            sb.append(String.format("%s holds dataset %s again: made current again from its table %s, nothing read%n",
+                    r.source(), r.datasetId(), r.tableName()));
+            return sb.toString();
+        }
         if (plan == null) {
             sb.append(String.format("%s was already loaded as dataset %s (table %s): nothing to do%n",
                     r.source(), r.datasetId(), r.tableName()));

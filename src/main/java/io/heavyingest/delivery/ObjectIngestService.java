@@ -35,7 +35,9 @@ import java.util.function.Function;
  *
  * <p>The decision, once per delivery: a key outside the incoming prefix or suffixes is IGNORED; otherwise, under an
  * in-process lock and a warehouse claim, one history lookup by dataset id tells whether the version was published
- * before (DUPLICATE: a history row and, if it is missing, the manifest; not a byte is read). Else the object is
+ * before (DUPLICATE: a history row and, if it is missing, the manifest; not a byte is read), unless the same content
+ * was uploaded again after another upload replaced it in an unversioned bucket (REPUBLISHED: its kept table is made
+ * current again, see {@link #uploadedAgain}). Else the object is
  * streamed through {@link IngestService} (LOADED: published, manifest written), bad input is REJECTED (a FAILED
  * history row and an error report in the bucket, never retried), and anything else is thrown as a
  * {@link TransientIngestException} after a FAILED row, so the delivery is retried.
@@ -110,7 +112,7 @@ public final class ObjectIngestService {
             LoadClaims claims = claimsIn.apply(outputBucket(object));
             claim(claims, datasetId, owner, name, deadline);
             try {
-                return decide(object, datasetId, name);
+                return decide(object, datasetId, name, claims);
             } finally {
                 releaseClaim(claims, datasetId, owner);
             }
@@ -119,13 +121,21 @@ public final class ObjectIngestService {
         }
     }
 
-    private ObjectOutcome decide(ObjectRef object, String datasetId, String name) {
+    private ObjectOutcome decide(ObjectRef object, String datasetId, String name, LoadClaims claims) {
         Instant started = Instant.now();
         long t0 = System.nanoTime();
         Optional<LoadRecord> earlier = transientOnFailure(name, () -> warehouse.publishedLoad(datasetId));
         if (earlier.isPresent()) {
-            return duplicate(object, datasetId, name, earlier.get(), started, t0);
+            if (!uploadedAgain(object, datasetId, name, earlier.get())) {
+                return duplicate(object, datasetId, name, earlier.get(), started, t0);
+            }
+            Optional<ObjectOutcome> again = republish(object, datasetId, name, earlier.get(), started, t0);
+            if (again.isPresent()) {
+                return again.get();
+            }
+            LOG.infof("%s: the table of dataset %s is gone or incomplete; loading it again", name, datasetId);
         }
+        dropLeftovers(claims, datasetId, name);
         InputStream content;
         try {
             content = transientOnFailure(name, () -> store.open(object));
@@ -147,6 +157,60 @@ public final class ObjectIngestService {
         }
         String manifestKey = transientOnFailure(name, () -> writeManifest(object, datasetId, result.record()));
         return new ObjectOutcome.Loaded(object, datasetId, result, manifestKey);
+    }
+
+    /**
+     * Whether a delivery of a published dataset is a new upload of the same content rather than a repeated event: in
+     * an unversioned bucket A, B, A again under one key gives the third upload A's dataset id, while the bucket holds
+     * A again. It is one when the dataset is not current and the object, still the announced content (HEAD with
+     * {@code If-Match}), was written after the dataset was last made current. A versioned object's id names one upload,
+     * and a repeated event of the upload that made the dataset current was written before that.
+     */
+    private boolean uploadedAgain(ObjectRef object, String datasetId, String name, LoadRecord earlier) {
+        if (versioned(object)) {
+            return false;
+        }
+        if (transientOnFailure(name, warehouse::currentDatasetId).filter(datasetId::equals).isPresent()) {
+            return false;
+        }
+        Optional<Instant> written = transientOnFailure(name, () -> store.lastModified(object));
+        if (written.isEmpty()) {
+            return false;   // overwritten since the event: what it announced is not what the bucket holds
+        }
+        LoadRecord last = transientOnFailure(name, () -> warehouse.lastPublished(datasetId)).orElse(earlier);
+        boolean after = last.startedAt() != null && written.get().isAfter(last.startedAt());
+        if (after) {
+            LOG.infof("%s: written at %s, after dataset %s was last made current (%s): the same content uploaded"
+                    + " again", name, written.get(), datasetId, last.startedAt());
+        }
+        return after;
+    }
+
+    private static boolean versioned(ObjectRef object) {
+        return object.versionId() != null && !object.versionId().isBlank() && !"null".equals(object.versionId());
+    }
+
+    /**
+     * Makes the dataset current again from its kept table and records a REPUBLISHED row; empty when the table is gone
+     * (the caller loads it again). The manifest of the earlier load is written only when it is missing, as for a
+     * duplicate, so the benchmark of a dataset is triggered once.
+     */
+    private Optional<ObjectOutcome> republish(ObjectRef object, String datasetId, String name, LoadRecord earlier,
+                                              Instant started, long t0) {
+        LoadRecord record = LoadRecord.republishedOf(earlier, name,
+                LoadRecord.Timings.total(started, millis(System.nanoTime() - t0)));
+        if (!transientOnFailure(name, () -> warehouse.republish(record))) {
+            return Optional.empty();
+        }
+        LOG.infof("%s: dataset %s is current again (table %s), nothing read", name, datasetId, earlier.tableName());
+        String key = manifestKey(datasetId);
+        String manifestKey = transientOnFailure(name, () -> {
+            if (!store.exists(outputBucket(object), key)) {
+                writeManifest(object, datasetId, earlier);
+            }
+            return key;
+        });
+        return Optional.of(new ObjectOutcome.Republished(object, datasetId, record, manifestKey));
     }
 
     /**
@@ -249,6 +313,31 @@ public final class ObjectIngestService {
                 Thread.currentThread().interrupt();
                 throw new TransientIngestException(name + ": interrupted while waiting for the claim on " + datasetId, e);
             }
+        }
+    }
+
+    /**
+     * Before a load, under its claim: drops what killed attempts left in the warehouse, keeping whatever belongs to
+     * a dataset another loader holds a live claim on (or whose claim cannot be read). Without claims that hold
+     * across processes a live loader cannot be told from a dead one, so nothing is dropped. Never fails the load.
+     */
+    private void dropLeftovers(LoadClaims claims, String datasetId, String name) {
+        if (!claims.holdsClaims()) {
+            return;
+        }
+        Instant now = Instant.now();
+        try {
+            warehouse.dropLeftovers(id -> !id.equals(datasetId) && liveClaim(claims, id, now));
+        } catch (RuntimeException e) {
+            LOG.warnf("%s: could not look for leftovers of killed attempts: %s", name, SafeText.message(e.getMessage()));
+        }
+    }
+
+    private static boolean liveClaim(LoadClaims claims, String datasetId, Instant now) {
+        try {
+            return claims.holder(datasetId).filter(h -> h.expiresAt().isAfter(now)).isPresent();
+        } catch (RuntimeException e) {
+            return true;   // unknown: keep its leftovers
         }
     }
 

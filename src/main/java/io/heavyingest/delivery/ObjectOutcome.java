@@ -14,7 +14,7 @@ public sealed interface ObjectOutcome {
     /** The object version. */
     ObjectRef object();
 
-    /** Stable name of the outcome: LOADED, DUPLICATE, REJECTED or IGNORED. */
+    /** Stable name of the outcome: LOADED, DUPLICATE, REPUBLISHED, REJECTED or IGNORED. */
     String status();
 
     /**
@@ -42,6 +42,22 @@ public sealed interface ObjectOutcome {
         @Override
         public String status() {
             return "DUPLICATE";
+        }
+    }
+
+    /**
+     * Published before, then replaced by another upload under the same key, and now uploaded again (the bucket holds
+     * this content again): made current again from the kept table, nothing read.
+     *
+     * @param datasetId the dataset id
+     * @param record the REPUBLISHED history row written
+     * @param manifestKey the manifest of the earlier load (written now if it was missing)
+     */
+    record Republished(ObjectRef object, String datasetId, LoadRecord record, String manifestKey)
+            implements ObjectOutcome {
+        @Override
+        public String status() {
+            return "REPUBLISHED";
         }
     }
 

@@ -90,6 +90,9 @@ public final class EventDispatcher {
         if (outcome instanceof ObjectOutcome.Duplicate o) {
             return response(o, o.datasetId(), o.earlier().rows(), o.manifestKey(), null);
         }
+        if (outcome instanceof ObjectOutcome.Republished o) {
+            return response(o, o.datasetId(), o.record().rows(), o.manifestKey(), null);
+        }
         if (outcome instanceof ObjectOutcome.Rejected o) {
             return response(o, o.datasetId(), null, o.errorReportKey(), o.error().getMessage());
         }

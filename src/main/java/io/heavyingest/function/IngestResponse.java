@@ -20,7 +20,7 @@ public record IngestResponse(List<ItemFailure> batchItemFailures, List<Outcome> 
     }
 
     /**
-     * @param status LOADED, DUPLICATE, REJECTED or IGNORED
+     * @param status LOADED, DUPLICATE, REPUBLISHED, REJECTED or IGNORED
      * @param bucket the object's bucket
      * @param key the decoded key
      * @param versionId version id, null when unversioned

@@ -139,6 +139,23 @@ public final class HeavyDbClient implements AutoCloseable {
         });
     }
 
+    /** Names of every table and view of the database ({@code get_tables}). */
+    public List<String> tables() {
+        return nameList(HeavyRpc.GET_TABLES);
+    }
+
+    /** Names of the views of the database ({@code get_views}). */
+    public List<String> views() {
+        return nameList(HeavyRpc.GET_VIEWS);
+    }
+
+    private List<String> nameList(String method) {
+        return invoke(method, true, (p, id, s) -> {
+            HeavyRpc.writeNameListCall(p, method, id, s);
+            return HeavyRpc.readNameListReply(p, method, id);
+        });
+    }
+
     /** The server's version (needs no session). */
     public String version() {
         return invoke(HeavyRpc.GET_VERSION, true, (p, id, s) -> {

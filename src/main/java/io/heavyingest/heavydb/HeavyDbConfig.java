@@ -61,6 +61,13 @@ public interface HeavyDbConfig {
     @WithDefault("1048576")
     int loadBatchRows();
 
+    /**
+     * Most rows per reply when a dataset is read whole (the optimizer's matrix): whole days are read together up to
+     * this many rows, so the reader holds the matrix plus one page; a single day larger than this is one page.
+     */
+    @WithDefault("262144")
+    int readPageRows();
+
     /** Keep the session open for the next warm invocation of the same process instead of disconnecting. */
     @WithDefault("true")
     boolean reuseSession();

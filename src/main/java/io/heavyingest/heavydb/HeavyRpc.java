@@ -27,6 +27,8 @@ public final class HeavyRpc {
     public static final String GET_HARDWARE_INFO = "get_hardware_info";
     public static final String GET_MEMORY = "get_memory";
     public static final String GET_VERSION = "get_version";
+    public static final String GET_TABLES = "get_tables";
+    public static final String GET_VIEWS = "get_views";
 
     private HeavyRpc() {
     }
@@ -139,6 +141,8 @@ public final class HeavyRpc {
     public static String readConnectReply(TProtocol p, int seqid) throws TException {
         try {
             return readReply(p, CONNECT, seqid, TType.STRING, TProtocol::readString);
+        } catch (HeavyDbApplicationException e) {
+            throw e;
         } catch (HeavyDbServerException e) {
             throw new HeavyDbAuthenticationException(e.errorMessage());
         }
@@ -168,6 +172,16 @@ public final class HeavyRpc {
         return readReply(p, GET_MEMORY, seqid, TType.LIST, q -> ThriftFields.readStructList(q, NodeMemoryInfo::read));
     }
 
+    /** {@code get_tables} (tables and views) or {@code get_views}: one session argument. */
+    public static void writeNameListCall(TProtocol p, String method, int seqid, String session) throws TException {
+        sessionOnly(p, method, seqid, session);
+    }
+
+    /** The names of a {@code get_tables} or {@code get_views} reply. */
+    public static List<String> readNameListReply(TProtocol p, String method, int seqid) throws TException {
+        return readReply(p, method, seqid, TType.LIST, ThriftFields::readStringList);
+    }
+
     public static String readVersionReply(TProtocol p, int seqid) throws TException {
         return readReply(p, GET_VERSION, seqid, TType.STRING, TProtocol::readString);
     }
@@ -182,7 +196,12 @@ public final class HeavyRpc {
         if (msg.type == TMessageType.EXCEPTION) {
             TApplicationException e = TApplicationException.readFrom(p);
             p.readMessageEnd();
-            throw new HeavyDbProtocolException("HeavyDB could not run " + method + ": " + e.getMessage(), e);
+            if (msg.seqid != seqid) {
+                throw new HeavyDbProtocolException("expected the reply to " + method + " #" + seqid
+                        + ", got an application exception for #" + msg.seqid + ": " + e.getMessage(), e);
+            }
+            // a whole reply was read: the stream is in step, so this is the server's answer, not a broken stream
+            throw new HeavyDbApplicationException(method, e.getType(), e.getMessage() == null ? "" : e.getMessage());
         }
         if (msg.type != TMessageType.REPLY || !method.equals(msg.name) || msg.seqid != seqid) {
             throw new HeavyDbProtocolException("expected the reply to " + method + " #" + seqid + ", got message type "

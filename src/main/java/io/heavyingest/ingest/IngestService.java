@@ -58,7 +58,7 @@ public final class IngestService {
         long t0 = System.nanoTime();
         CountedInput counted = new CountedInput(request.content());
         try {
-            return load(request.withContent(counted), started, t0, new Progress(request, t0));
+            return load(request.withContent(counted), started, t0, new Progress(request, counted, t0));
         } catch (OutOfMemoryError e) {
             throw new LoadOutOfMemoryException(request.source(), counted.count, e);
         } finally {
@@ -79,6 +79,7 @@ public final class IngestService {
         long p = System.nanoTime();
         WideCsvReader reader = new WideCsvReader(in, request.source(), limits, settings.parseThreads());
         WideHeader header = reader.header();
+        checkSize(request, reader, 1);
         int width = header.strategies().size();
         WideRow row = new WideRow(width);
         int rowsPerBatch = (int) Math.max(2, Math.min(Integer.MAX_VALUE / Math.max(1, width),
@@ -105,6 +106,7 @@ public final class IngestService {
             min = min == null || row.date().isBefore(min) ? row.date() : min;
             max = max == null || row.date().isAfter(max) ? row.date() : max;
             days++;
+            checkSize(request, reader, row.line());
         }
         parseNanos += System.nanoTime() - p;
         TablePlan plan = planner.plan(estimateShape(request, header, firstRowBytes, first, second));
@@ -131,7 +133,7 @@ public final class IngestService {
                     min = row.date().isBefore(min) ? row.date() : min;
                     max = row.date().isAfter(max) ? row.date() : max;
                     days++;
-                    checkSize(request, reader);
+                    checkSize(request, reader, row.line());
                     progress.update(reader.bytesRead(), (long) days * width);
                 }
                 parseNanos += System.nanoTime() - p;
@@ -179,16 +181,25 @@ public final class IngestService {
         }
     }
 
-    private void checkSize(IngestRequest request, WideCsvReader reader) {
+    /**
+     * The file limit counts the bytes the reader parses (decompressed for a {@code .gz}): crossed by the record ending
+     * at {@code line}, which is named with column 0, since the limit is crossed by the line as a whole, not a field.
+     */
+    private void checkSize(IngestRequest request, WideCsvReader reader, long line) {
         if (reader.bytesRead() > settings.maxFileBytes()) {
-            throw tooLarge(request, reader.bytesRead());
+            long start = reader.bytesRead() - reader.lastRecordBytes();
+            throw new CsvFormatException(CsvProblem.TOO_LARGE, request.source(), line, 0, null,
+                    "the file passes the limit of " + settings.maxFileBytes() + " bytes"
+                            + (GzipInput.isGzip(request.source()) ? " decompressed" : "") + " in this line (bytes "
+                            + (start + 1) + ".." + reader.bytesRead() + "; heavy-ingest.ingest.max-file-bytes)");
         }
     }
 
+    /** An object whose stored size is over the limit is refused before a byte is read, so no line is named. */
     private CsvFormatException tooLarge(IngestRequest request, long bytes) {
-        return new CsvFormatException(CsvProblem.TOO_LARGE, request.source(), 1, 0, null,
-                "file has " + bytes + " bytes or more, over the limit of " + settings.maxFileBytes()
-                        + " (heavy-ingest.ingest.max-file-bytes)");
+        return new CsvFormatException(CsvProblem.TOO_LARGE, request.source(), 0, 0, null,
+                "the object has " + bytes + " bytes, over the limit of " + settings.maxFileBytes()
+                        + " (heavy-ingest.ingest.max-file-bytes); nothing was read");
     }
 
     private static InputStream decode(IngestRequest request) {
@@ -230,25 +241,36 @@ public final class IngestService {
         }
     }
 
-    /** Logs bytes and rows read so far, with the rate, every {@code progressBytes}. */
+    /**
+     * Logs bytes and rows read so far, with the rate, every {@code progressBytes} of the object as stored. The share
+     * of the object's size counts the stored bytes taken from the store (compressed for a {@code .gz}, counted
+     * before the decoder), so it never runs past 100%; the parsed (decompressed) bytes follow for a {@code .gz}.
+     */
     private final class Progress {
         private final IngestRequest request;
+        private final CountedInput stored;
+        private final boolean gzip;
         private final long t0;
         private long nextReport;
 
-        Progress(IngestRequest request, long t0) {
+        Progress(IngestRequest request, CountedInput stored, long t0) {
             this.request = request;
+            this.stored = stored;
+            this.gzip = GzipInput.isGzip(request.source());
             this.t0 = t0;
             this.nextReport = settings.progressBytes();
         }
 
-        void update(long bytesRead, long rows) {
-            if (bytesRead >= nextReport) {
-                nextReport = bytesRead + settings.progressBytes();
+        void update(long parsedBytes, long rows) {
+            long read = stored.count;
+            if (read >= nextReport) {
+                nextReport = read + settings.progressBytes();
                 double seconds = Math.max(1e-9, (System.nanoTime() - t0) / 1e9);
-                String of = request.sizeBytes() > 0 ? String.format(" of %,d", request.sizeBytes()) : "";
-                LOG.infof("%s: %,d%s bytes, %,d rows read (%.1f MB/s)", request.source(), bytesRead, of, rows,
-                        bytesRead / 1e6 / seconds);
+                String of = request.sizeBytes() > 0 ? String.format(" of %,d (%.0f%%)", request.sizeBytes(),
+                        Math.min(100.0, 100.0 * read / request.sizeBytes())) : "";
+                String parsed = gzip ? String.format(" (%,d decompressed)", parsedBytes) : "";
+                LOG.infof("%s: %,d%s bytes%s, %,d rows read (%.1f MB/s)", request.source(), read, of, parsed, rows,
+                        read / 1e6 / seconds);
             }
         }
     }

@@ -12,6 +12,12 @@ public interface LoadHistory {
      */
     Optional<LoadRecord> publishedLoad(String datasetId);
 
+    /**
+     * The latest attempt that made {@code datasetId} current (its load or a later republish), if any: one lookup
+     * filtered by the warehouse, like {@link #publishedLoad}.
+     */
+    Optional<LoadRecord> lastPublished(String datasetId);
+
     /** Appends a row to the load history (failures and duplicates; published loads are recorded by publish). */
     void recordAttempt(LoadRecord record);
 

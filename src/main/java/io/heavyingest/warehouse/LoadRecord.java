@@ -9,7 +9,7 @@ import java.time.LocalDate;
 
 /**
  * One row of the load history: one attempt to load one dataset. Built by the named factories ({@link #loaded},
- * {@link #duplicateOf}, {@link #failed}); the warehouses' history readers are the only other callers of the
+ * {@link #duplicateOf}, {@link #republishedOf}, {@link #failed}); the warehouses' history readers are the only other callers of the
  * constructor. Serialized flat: the counts and timings appear as fields of the record itself.
  *
  * @param datasetId deterministic id of the source object version
@@ -84,6 +84,15 @@ public record LoadRecord(
     public static LoadRecord duplicateOf(LoadRecord earlier, String source, Timings timings) {
         return new LoadRecord(earlier.datasetId(), source, LoadStatus.DUPLICATE, earlier.tableName(), earlier.counts(),
                 timings, null, earlier.plan());
+    }
+
+    /**
+     * The dataset {@code earlier} published made current again from its kept table (a re-upload of the same content):
+     * same table and counts, its own timing, nothing read.
+     */
+    public static LoadRecord republishedOf(LoadRecord earlier, String source, Timings timings) {
+        return new LoadRecord(earlier.datasetId(), source, LoadStatus.REPUBLISHED, earlier.tableName(),
+                earlier.counts(), timings, null, earlier.plan());
     }
 
     /** An attempt that published nothing, with its (already escaped) error text. */

@@ -7,4 +7,24 @@ public interface Staging {
 
     /** Starts a load: removes leftovers of an earlier interrupted attempt and creates an empty staging table. */
     StagedLoad stage(String datasetId, TablePlan plan);
+
+    /**
+     * Makes the already-published dataset of {@code record} current again from its kept table, without reading its
+     * source again, and records {@code record} (a {@link LoadStatus#REPUBLISHED} row) with it.
+     *
+     * @return false, with nothing changed, when the dataset's table is gone or incomplete: the caller loads it anew
+     */
+    boolean republish(LoadRecord record);
+
+    /**
+     * Drops what killed attempts left behind where no reader looks (staging tables, the spare tables and views of a
+     * publish), except the current dataset and anything of a dataset for which {@code loadingElsewhere} answers true
+     * (a live loader may still use it). A warehouse whose publish is one transaction and whose staging names are
+     * reused by the next attempt leaves nothing to drop.
+     *
+     * @return the names dropped
+     */
+    default java.util.List<String> dropLeftovers(java.util.function.Predicate<String> loadingElsewhere) {
+        return java.util.List.of();
+    }
 }

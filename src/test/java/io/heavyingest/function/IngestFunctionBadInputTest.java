@@ -5,7 +5,6 @@ import io.heavyingest.bucket.ErrorReport;
 import io.heavyingest.csv.CsvProblem;
 import io.heavyingest.testsupport.BucketEnv;
 import io.heavyingest.testsupport.Events;
-import io.heavyingest.testsupport.Fixtures;
 import io.heavyingest.testsupport.FunctionTestResource;
 import io.heavyingest.testsupport.Lambda;
 import io.heavyingest.testsupport.WarehouseProbe;
@@ -85,7 +84,17 @@ class IngestFunctionBadInputTest {
             case BAD_NUMBER -> new BadFile("Date,Day,A,B\n2024-01-04,Thursday,1,12abc\n", 2, 4);
             case NOT_FINITE -> new BadFile("Date,Day,A,B\n2024-01-04,Thursday,NaN,1\n", 2, 3);
             case NO_ROWS -> new BadFile("Date,Day,A,B\n", 2, 0);
-            case TOO_LARGE -> new BadFile(Fixtures.sample(), 1, 0, ".csv");
+            case TOO_LARGE -> new BadFile(gzip(out -> {
+                // header 205 bytes, rows 211: row 947 (line 948) ends at byte 200,022, past max-file-bytes=200000
+                out.print("Date");
+                for (int s = 0; s < 50; s++) {
+                    out.printf(",s%02d", s);
+                }
+                out.print("\n");
+                for (int i = 0; i < 960; i++) {
+                    out.print(LocalDate.of(2000, 1, 1).plusDays(i) + ",1.5".repeat(50) + "\n");
+                }
+            }), 948, 0, ".csv.gz");
             case DATE_OUT_OF_PLAN -> {
                 // the plan picks DAYS(16) from the first rows; a date far beyond its range arrives later
                 LocalDate far = LocalDate.of(2075, 1, 3);

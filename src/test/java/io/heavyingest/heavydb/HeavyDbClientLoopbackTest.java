@@ -158,8 +158,8 @@ class HeavyDbClientLoopbackTest {
     }
 
     @Test
-    void unknownMethodReply_fromServer_shouldRaiseProtocolError() throws Exception {
-        // the loopback server does not implement get_status: its application exception must surface typed
+    void unknownMethodReply_fromServer_shouldRaiseApplicationErrorWithTheServersText() throws Exception {
+        // the loopback server does not implement get_status: its application exception is the server's answer
         TSocket socket = new TSocket("127.0.0.1", server.port());
         socket.open();
         try {
@@ -170,10 +170,55 @@ class HeavyDbClientLoopbackTest {
             socket.flush();
 
             assertThatThrownBy(() -> HeavyRpc.readReply(p, "get_status", 1, TType.LIST, null))
-                    .isInstanceOf(HeavyDbProtocolException.class)
+                    .isInstanceOf(HeavyDbApplicationException.class)
                     .hasMessageContaining("Invalid method name");
+
+            // an application exception for another call is a stream out of step: a protocol error
+            p.writeMessageBegin(new TMessage("get_status", TMessageType.CALL, 2));
+            ThriftFields.struct(p, () -> ThriftFields.string(p, 1, "x"));
+            p.writeMessageEnd();
+            socket.flush();
+            assertThatThrownBy(() -> HeavyRpc.readReply(p, "get_status", 3, TType.LIST, null))
+                    .isInstanceOf(HeavyDbProtocolException.class).hasMessageContaining("#2");
         } finally {
             socket.close();
+        }
+    }
+
+    @Test
+    void call_answeredWithUnknownMethod_shouldRaiseTheServersMessageAndKeepTheSession() {
+        server.refuse(HeavyRpc.GET_VIEWS);
+        try (HeavyDbClient client = HeavyDbClient.connect(server.endpoint(), OPTIONS)) {
+            client.execute("CREATE TABLE t (v DOUBLE)");
+
+            assertThatThrownBy(client::views).isInstanceOfSatisfying(HeavyDbApplicationException.class, e -> {
+                assertThat(e.type()).isEqualTo(org.apache.thrift.TApplicationException.UNKNOWN_METHOD);
+                assertThat(e.method()).isEqualTo("get_views");
+                assertThat(e.errorMessage()).isEqualTo("unknown method: Invalid method name: 'get_views'");
+            }).isInstanceOf(HeavyDbServerException.class);
+
+            assertThat(client.isOpen()).as("the reply was whole: the stream is in step").isTrue();
+            assertThat(client.tables()).containsExactly("t");
+            assertThat(server.connects()).as("same session, no reconnect").isEqualTo(1);
+        }
+    }
+
+    @Test
+    void load_answeredWithAnApplicationException_shouldRaiseAServerErrorAndKeepTheSession() {
+        try (HeavyDbClient client = HeavyDbClient.connect(server.endpoint(), OPTIONS)) {
+            client.execute("CREATE TABLE t (v DOUBLE)");
+            server.failNextLoad("t", LoopbackHeavyDb.Fault.APPLICATION_ERROR);
+
+            assertThatThrownBy(() -> client.load("t", List.of(LoadColumn.doubles("v", new double[] {1.5}, null))))
+                    .isInstanceOfSatisfying(HeavyDbApplicationException.class, e -> {
+                        assertThat(e.type()).isEqualTo(org.apache.thrift.TApplicationException.UNKNOWN);
+                        assertThat(e.getMessage()).isEqualTo("HeavyDB load_table_binary_columnar failed: unhandled"
+                                + " server error: Table/View t for catalog heavyai does not exist.");
+                    });
+
+            client.load("t", List.of(LoadColumn.doubles("v", new double[] {2.5}, null)));
+            assertThat(client.query("SELECT COUNT(*) AS n FROM t").ints("n").values()).containsExactly(1L);
+            assertThat(server.connects()).isEqualTo(1);
         }
     }
 }

@@ -23,9 +23,19 @@ public final class LoopbackCatalog {
     private static final Pattern CREATE_VIEW = Pattern.compile("CREATE VIEW (\\w+) AS (SELECT .* FROM (\\w+))");
     private static final Pattern COUNT = Pattern.compile("SELECT COUNT\\(\\*\\) AS (\\w+) FROM (\\w+)");
     private static final Pattern SELECT = Pattern.compile(
-            "SELECT ([\\w, ]+) FROM (\\w+)(?: WHERE (.+?))?(?: ORDER BY (\\w+))?(?: LIMIT (\\d+))?");
+            "SELECT ([\\w, ]+) FROM (\\w+)(?: WHERE (.+?))?(?: ORDER BY (\\w+)( DESC)?)?(?: LIMIT (\\d+))?");
     /** One condition of a WHERE: a column equal to a string literal (quotes doubled inside). */
     private static final Pattern EQUALS = Pattern.compile("(\\w+) = '((?:[^']|'')*)'");
+    /** A DATE column compared with a date literal. */
+    private static final Pattern DATE_BOUND = Pattern.compile("(\\w+) (>=|<=) DATE '(\\d{4}-\\d{2}-\\d{2})'");
+    /** Rows per value of one column, in value order. */
+    private static final Pattern GROUP_COUNT = Pattern.compile(
+            "SELECT (\\w+), COUNT\\(\\*\\) AS (\\w+) FROM (\\w+) GROUP BY \\1 ORDER BY \\1");
+    /** The distinct values of one column. */
+    private static final Pattern GROUP_DISTINCT = Pattern.compile("SELECT (\\w+) FROM (\\w+) GROUP BY \\1");
+    /** A column in a list of string literals. */
+    private static final Pattern IN = Pattern.compile("(\\w+) IN \\(((?:'(?:[^']|'')*'(?:, )?)+)\\)");
+    private static final Pattern LITERAL = Pattern.compile("'((?:[^']|'')*)'");
     private static final Pattern COLUMN = Pattern.compile(
             "(\\w+) (DATE|TEXT|DOUBLE|BIGINT|INTEGER)( NOT NULL)?(?: ENCODING (DAYS|DICT)\\((\\d+)\\))?");
 
@@ -88,6 +98,21 @@ public final class LoopbackCatalog {
         return List.copyOf(tables.keySet());
     }
 
+    /** Names of the tables and views ({@code get_tables}), or of the views alone ({@code get_views}). */
+    public synchronized List<String> names(boolean tablesToo) {
+        List<String> out = new ArrayList<>();
+        if (tablesToo) {
+            out.addAll(tables.keySet());
+        }
+        out.addAll(views.keySet());
+        return out;
+    }
+
+    /** The names of the views. */
+    public synchronized List<String> viewNames() {
+        return List.copyOf(views.keySet());
+    }
+
     /** The table a view reads, or null. */
     public synchronized String viewTarget(String name) {
         String[] v = views.get(name);
@@ -119,9 +144,24 @@ public final class LoopbackCatalog {
             Table t = resolve(m.group(2));
             return new Result(List.of(new Column(m.group(1), DatumType.BIGINT, true, 0, 0)),
                     List.of(List.of((long) t.rowCount())));
+        } else if ((m = GROUP_COUNT.matcher(s)).matches()) {
+            Table t = resolve(m.group(3));
+            Column key = t.columns.get(t.index(m.group(1)));
+            java.util.TreeMap<Object, Long> counts = new java.util.TreeMap<>(LoopbackCatalog::compare);
+            for (Object v : t.column(m.group(1))) {
+                counts.merge(v, 1L, Long::sum);
+            }
+            return new Result(List.of(key, new Column(m.group(2), DatumType.INT, true, 0, 0)),
+                    List.of(new ArrayList<>(counts.keySet()), new ArrayList<>(counts.values())));
+        } else if ((m = GROUP_DISTINCT.matcher(s)).matches()) {
+            Table t = resolve(m.group(2));
+            // HeavyDB returns groups in no promised order: reversed here, so a reader that relies on order fails
+            List<Object> distinct = new ArrayList<>(new java.util.LinkedHashSet<>(t.column(m.group(1))));
+            java.util.Collections.reverse(distinct);
+            return new Result(List.of(t.columns.get(t.index(m.group(1)))), List.of(distinct));
         } else if ((m = SELECT.matcher(s)).matches()) {
-            return select(resolve(m.group(2)), m.group(1).split(",\\s*"), m.group(3), m.group(4),
-                    m.group(5) == null ? Integer.MAX_VALUE : Integer.parseInt(m.group(5)));
+            return select(resolve(m.group(2)), m.group(1).split(",\\s*"), m.group(3), m.group(4), m.group(5) != null,
+                    m.group(6) == null ? Integer.MAX_VALUE : Integer.parseInt(m.group(6)));
         } else {
             throw new SqlError("SQL Error: the loopback server does not run: " + s);
         }
@@ -227,7 +267,7 @@ public final class LoopbackCatalog {
         tables.put(name, new Table(columns, options));
     }
 
-    private Result select(Table t, String[] names, String where, String orderBy, int limit) {
+    private Result select(Table t, String[] names, String where, String orderBy, boolean descending, int limit) {
         List<Column> columns = new ArrayList<>();
         List<List<Object>> values = new ArrayList<>();
         List<Integer> kept = matching(t, where);
@@ -250,7 +290,7 @@ public final class LoopbackCatalog {
             for (int i = 0; i < order.length; i++) {
                 order[i] = i;
             }
-            java.util.Arrays.sort(order, (a, b) -> compare(key.get(a), key.get(b)));
+            java.util.Arrays.sort(order, (a, b) -> (descending ? -1 : 1) * compare(key.get(a), key.get(b)));
             for (int c = 0; c < values.size(); c++) {
                 List<Object> src = values.get(c);
                 List<Object> sorted = new ArrayList<>(src.size());
@@ -272,19 +312,42 @@ public final class LoopbackCatalog {
         List<Integer> rows = new ArrayList<>();
         String[] conditions = where == null ? new String[0] : where.split(" AND ");
         List<List<Object>> columns = new ArrayList<>();
-        List<String> literals = new ArrayList<>();
+        List<List<String>> literals = new ArrayList<>();
+        List<java.util.function.Predicate<Object>> bounds = new ArrayList<>();
         for (String condition : conditions) {
             Matcher m = EQUALS.matcher(condition.strip());
-            if (!m.matches()) {
+            Matcher in = IN.matcher(condition.strip());
+            Matcher bound = DATE_BOUND.matcher(condition.strip());
+            if (bound.matches()) {
+                List<Object> column = t.column(bound.group(1));
+                long limit = java.time.LocalDate.parse(bound.group(3)).toEpochDay() * 86_400L;
+                boolean atLeast = bound.group(2).equals(">=");
+                bounds.add(row -> {
+                    Object v = column.get((Integer) row);
+                    return v != null && (atLeast ? (Long) v >= limit : (Long) v <= limit);
+                });
+            } else if (m.matches()) {
+                columns.add(t.column(m.group(1)));
+                literals.add(List.of(m.group(2).replace("''", "'")));
+            } else if (in.matches()) {
+                columns.add(t.column(in.group(1)));
+                List<String> any = new ArrayList<>();
+                Matcher literal = LITERAL.matcher(in.group(2));
+                while (literal.find()) {
+                    any.add(literal.group(1).replace("''", "'"));
+                }
+                literals.add(any);
+            } else {
                 throw new SqlError("SQL Error: the loopback server does not run the condition: " + condition);
             }
-            columns.add(t.column(m.group(1)));
-            literals.add(m.group(2).replace("''", "'"));
         }
         for (int i = 0; i < t.rowCount(); i++) {
             boolean all = true;
             for (int c = 0; c < columns.size() && all; c++) {
-                all = literals.get(c).equals(columns.get(c).get(i));
+                all = literals.get(c).contains(columns.get(c).get(i));
+            }
+            for (int b = 0; b < bounds.size() && all; b++) {
+                all = bounds.get(b).test(i);
             }
             if (all) {
                 rows.add(i);

@@ -3,6 +3,7 @@ package io.heavyingest.heavydb;
 import io.heavyingest.bucket.CountingInputStream;
 
 import org.apache.thrift.TConfiguration;
+import org.apache.thrift.TApplicationException;
 import org.apache.thrift.TException;
 import org.apache.thrift.protocol.TBinaryProtocol;
 import org.apache.thrift.protocol.TList;
@@ -53,7 +54,12 @@ public final class LoopbackHeavyDb implements AutoCloseable {
          * Close the socket with the batch read, and apply it 300 ms later: what HeavyDB does with a load whose client
          * went away (the load runs on, and a count taken meanwhile does not see it).
          */
-        CLOSE_THEN_COMMIT_LATE
+        CLOSE_THEN_COMMIT_LATE,
+        /**
+         * Answer with a Thrift application exception of type UNKNOWN, as HeavyDB's generated processor does when a
+         * handler throws a plain {@code std::runtime_error} (a load into a missing table); nothing is applied.
+         */
+        APPLICATION_ERROR
     }
 
     /** One load call that reached the server. */
@@ -287,6 +293,12 @@ public final class LoopbackHeavyDb implements AutoCloseable {
             late.start();
             return true;
         }
+        if (fault == Fault.APPLICATION_ERROR) {
+            loads.add(new LoadCall(table, rows(args), false));
+            ServerReplies.writeApplicationError(p, msg.name, msg.seqid, TApplicationException.UNKNOWN,
+                    "Table/View " + table + " for catalog heavyai does not exist.");
+            return true;
+        }
         if (fault == Fault.SERVER_ERROR) {
             loads.add(new LoadCall(table, rows(args), false));
             ServerReplies.writeError(p, msg.name, msg.seqid, "Load into " + table + " failed: injected server error");
@@ -308,13 +320,22 @@ public final class LoopbackHeavyDb implements AutoCloseable {
         return true;
     }
 
+    private final Set<String> refused = ConcurrentHashMap.newKeySet();
+
+    /** Answers {@code method} from now on as a server that does not implement it (an UNKNOWN_METHOD exception). */
+    public void refuse(String method) { refused.add(method); }
+
     private void dispatch(TProtocol p, TMessage msg, Map<Integer, Object> args) throws TException {
+        if (refused.contains(msg.name)) {
+            ServerReplies.writeUnknownMethod(p, msg.name, msg.seqid);
+            return;
+        }
         switch (msg.name) {
             case HeavyRpc.CONNECT -> connect(p, msg, args);
             case HeavyRpc.GET_VERSION -> ServerReplies.writeReply(p, msg.name, msg.seqid, TType.STRING,
                     () -> p.writeString("8.1.0-loopback"));
             case HeavyRpc.DISCONNECT, HeavyRpc.SQL_EXECUTE, HeavyRpc.GET_TABLE_DETAILS, HeavyRpc.GET_SERVER_STATUS,
-                    HeavyRpc.GET_HARDWARE_INFO, HeavyRpc.GET_MEMORY -> {
+                    HeavyRpc.GET_HARDWARE_INFO, HeavyRpc.GET_MEMORY, HeavyRpc.GET_TABLES, HeavyRpc.GET_VIEWS -> {
                 if (!checkSession(p, msg, args)) {
                     return;
                 }
@@ -336,6 +357,16 @@ public final class LoopbackHeavyDb implements AutoCloseable {
                                     64, 3, false, List.of(new NodeMemoryInfo.MemoryData(0, 0, 3, 1,
                                     new long[] {1, 2, 3, 0}, 0, false))))
                                     , ReplyEncoders::write));
+                    case HeavyRpc.GET_TABLES, HeavyRpc.GET_VIEWS -> {
+                        List<String> names = catalog.names(msg.name.equals(HeavyRpc.GET_TABLES));
+                        ServerReplies.writeReply(p, msg.name, msg.seqid, TType.LIST, () -> {
+                            p.writeListBegin(new TList(TType.STRING, names.size()));
+                            for (String n : names) {
+                                p.writeString(n);
+                            }
+                            p.writeListEnd();
+                        });
+                    }
                     default -> throw new IllegalStateException(msg.name);
                 }
             }
@@ -366,6 +397,15 @@ public final class LoopbackHeavyDb implements AutoCloseable {
         return true;
     }
 
+    /** One answered SELECT: its text and the rows its reply carried. */
+    public record Reply(String sql, int rows) {
+    }
+
+    private final List<Reply> replies = new CopyOnWriteArrayList<>();
+
+    /** Every query answered with rows so far, in order. */
+    public List<Reply> replies() { return List.copyOf(replies); }
+
     private void sql(TProtocol p, TMessage msg, String query, String nonce) throws TException {
         statements.add(query);
         LoopbackCatalog.Result result;
@@ -381,6 +421,9 @@ public final class LoopbackHeavyDb implements AutoCloseable {
             LoopbackCatalog.Column col = result.columns().get(c);
             desc.add(columnType(col, c));
             columns.add(resultColumn(col, result.values().get(c)));
+        }
+        if (!desc.isEmpty()) {
+            replies.add(new Reply(query, result.values().isEmpty() ? 0 : result.values().get(0).size()));
         }
         QueryResult r = new QueryResult(desc, columns, true, 1, 1, nonce, "", true, desc.isEmpty() ? 4 : 1);
         ServerReplies.writeReply(p, msg.name, msg.seqid, TType.STRUCT, () -> ReplyEncoders.write(p, r));

@@ -42,9 +42,15 @@ final class ServerReplies {
 
     /** Writes the application exception a server sends for a method it does not implement. */
     static void writeUnknownMethod(TProtocol p, String method, int seqid) throws TException {
+        writeApplicationError(p, method, seqid, TApplicationException.UNKNOWN_METHOD,
+                "Invalid method name: '" + method + "'");
+    }
+
+    /** Writes an application exception of {@code type} in place of the result. */
+    static void writeApplicationError(TProtocol p, String method, int seqid, int type, String message)
+            throws TException {
         p.writeMessageBegin(new TMessage(method, TMessageType.EXCEPTION, seqid));
-        new TApplicationException(TApplicationException.UNKNOWN_METHOD, "Invalid method name: '" + method + "'")
-                .write(p);
+        new TApplicationException(type, message).write(p);
         p.writeMessageEnd();
         p.getTransport().flush();
     }

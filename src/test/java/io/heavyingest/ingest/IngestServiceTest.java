@@ -262,8 +262,116 @@ class IngestServiceTest {
             CsvFormatException e = catchThrowableOfType(CsvFormatException.class,
                     () -> small.ingestFile(SENSEX));
             assertThat(e.problem()).isEqualTo(CsvProblem.TOO_LARGE);
+            assertThat(e.line()).as("refused on its stored size, before a line is read").isZero();
             assertThat(small.warehouse.history()).singleElement()
                     .satisfies(r -> assertThat(r.status()).isEqualTo(LoadStatus.FAILED));
+        }
+    }
+
+    @Test
+    void gzipOverTheSizeLimit_crossedInLine21_shouldNameThatLine() throws Exception {
+        // header 7 bytes, rows 15 bytes each: row i ends at byte 7 + 15 i; the limit of 300 falls in row 20 (line 21)
+        StringBuilder csv = new StringBuilder("Date,a\n");
+        for (int i = 0; i < 40; i++) {
+            csv.append(LocalDate.of(2024, 1, 4).plusWeeks(i)).append(",1.0\n");
+        }
+        java.io.ByteArrayOutputStream gz = new java.io.ByteArrayOutputStream();
+        try (java.util.zip.GZIPOutputStream out = new java.util.zip.GZIPOutputStream(gz)) {
+            out.write(csv.toString().getBytes(StandardCharsets.UTF_8));
+        }
+        assertThat(gz.size()).as("compressed, under the limit").isLessThan(300);
+        try (var small = new EmbeddedWarehouseFixture(dir.resolve("gz"), java.util.Map.of(
+                "heavy-ingest.ingest.max-file-bytes", "300"))) {
+            CsvFormatException e = catchThrowableOfType(CsvFormatException.class, () -> Delivered.deliver(
+                    small.fromMemory, small.memory.put("big.csv.gz", gz.toByteArray()), "0123456789abcdef"));
+
+            assertThat(e.problem()).isEqualTo(CsvProblem.TOO_LARGE);
+            assertThat(e.line()).isEqualTo(21);
+            assertThat(e.column()).as("the whole line crosses a file limit").isZero();
+            assertThat(e.getMessage()).startsWith("big.csv.gz:21: ").contains("bytes 293..307", "decompressed");
+        }
+    }
+
+    @Test
+    void progress_ofAGzipObject_shouldCompareCompressedBytesReadWithTheCompressedSize() throws Exception {
+        java.util.Random random = new java.util.Random(7);
+        StringBuilder csv = new StringBuilder("Date");
+        for (int s = 0; s < 60; s++) {
+            csv.append(",s").append(s);
+        }
+        csv.append('\n');
+        for (int d = 0; d < 3000; d++) {
+            csv.append(LocalDate.of(2020, 1, 1).plusDays(d));
+            for (int s = 0; s < 60; s++) {
+                csv.append(',').append(random.nextInt(2_000_000) / 100.0);
+            }
+            csv.append('\n');
+        }
+        ByteArrayOutputStream gz = new ByteArrayOutputStream();
+        try (GZIPOutputStream out = new GZIPOutputStream(gz)) {
+            out.write(csv.toString().getBytes(StandardCharsets.UTF_8));
+        }
+        List<String> lines = new java.util.concurrent.CopyOnWriteArrayList<>();
+        java.util.logging.Handler capture = new java.util.logging.Handler() {
+            @Override
+            public void publish(java.util.logging.LogRecord record) {
+                Object[] params = record.getParameters();
+                lines.add(params == null ? record.getMessage() : String.format(record.getMessage(), params));
+            }
+
+            @Override
+            public void flush() {
+            }
+
+            @Override
+            public void close() {
+            }
+        };
+        capture.setLevel(java.util.logging.Level.ALL);
+        java.util.logging.Logger logger = java.util.logging.Logger.getLogger(IngestService.class.getName());
+        java.util.logging.Level level = logger.getLevel();
+        // set here: a Quarkus test earlier in the same JVM may have left another level on this category
+        logger.setLevel(java.util.logging.Level.ALL);
+        logger.addHandler(capture);
+        try (var progress = new EmbeddedWarehouseFixture(dir.resolve("progress"), java.util.Map.of(
+                "heavy-ingest.ingest.progress-bytes", "100000"))) {
+            Delivered.deliver(progress.fromMemory, progress.memory.put("pnl.csv.gz", gz.toByteArray()),
+                    "0123456789abcdef");
+        } finally {
+            logger.removeHandler(capture);
+            logger.setLevel(level);
+        }
+
+        java.util.regex.Pattern line = java.util.regex.Pattern.compile(
+                "pnl\\.csv\\.gz: ([\\d,.]+) of ([\\d,.]+) \\((\\d+)%\\) bytes \\(([\\d,.]+) decompressed\\).*");
+        List<long[]> reports = lines.stream().map(line::matcher).filter(java.util.regex.Matcher::matches)
+                .map(m -> new long[] {digits(m.group(1)), digits(m.group(2)), Long.parseLong(m.group(3)),
+                        digits(m.group(4))}).toList();
+        assertThat(reports).as("progress lines in %s", lines).hasSizeGreaterThanOrEqualTo(3);
+        for (long[] r : reports) {
+            assertThat(r[1]).isEqualTo(gz.size());
+            assertThat(r[0]).isLessThanOrEqualTo(r[1]);
+            assertThat((double) r[2]).isCloseTo(100.0 * r[0] / r[1], org.assertj.core.api.Assertions.within(0.5));
+            assertThat(r[3]).as("decompressed bytes parsed").isGreaterThan(r[0]);
+        }
+    }
+
+    private static long digits(String text) {
+        return Long.parseLong(text.replaceAll("\\D", ""));
+    }
+
+    @Test
+    void headerOverTheSizeLimit_ofAStreamOfUnknownSize_shouldNameLineOne() {
+        try (var small = new EmbeddedWarehouseFixture(dir.resolve("header"), java.util.Map.of(
+                "heavy-ingest.ingest.max-file-bytes", "10"))) {
+            byte[] bytes = "Date,alpha,beta\n2024-01-04,1,2\n".getBytes(StandardCharsets.UTF_8);
+            CsvFormatException e = catchThrowableOfType(CsvFormatException.class, () -> Delivered.deliver(
+                    small.fromMemory, small.memory.put("unknown.csv", -1,
+                            () -> new java.io.ByteArrayInputStream(bytes)), "0123456789abcdef"));
+
+            assertThat(e.problem()).isEqualTo(CsvProblem.TOO_LARGE);
+            assertThat(e.line()).isEqualTo(1);
+            assertThat(e.getMessage()).contains("bytes 1..16");
         }
     }
 

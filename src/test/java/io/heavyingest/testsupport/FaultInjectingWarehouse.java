@@ -35,6 +35,17 @@ public final class FaultInjectingWarehouse implements Warehouse {
         return real.publishedLoad(datasetId);
     }
 
+    @Override public Optional<LoadRecord> lastPublished(String datasetId) {
+        historyLookups.incrementAndGet();
+        return real.lastPublished(datasetId);
+    }
+
+    @Override public boolean republish(LoadRecord record) { return real.republish(record); }
+
+    @Override public List<String> dropLeftovers(java.util.function.Predicate<String> loadingElsewhere) {
+        return real.dropLeftovers(loadingElsewhere);
+    }
+
     /** How many times the history was asked about one dataset ({@link #publishedLoad}) or read whole. */
     public int historyLookups() { return historyLookups.get(); }
 

@@ -20,6 +20,7 @@ public final class MemoryObjectStore implements ObjectStore {
     private final Map<String, Supplier<InputStream>> objects = new ConcurrentHashMap<>();
     private final Map<String, Long> sizes = new ConcurrentHashMap<>();
     private final Map<String, byte[]> written = new ConcurrentHashMap<>();
+    private final Map<String, java.time.Instant> putAt = new ConcurrentHashMap<>();
 
     @Override
     public String scheme() {
@@ -41,6 +42,7 @@ public final class MemoryObjectStore implements ObjectStore {
     public ObjectRef put(String key, long size, Supplier<InputStream> content) {
         objects.put(key, content);
         sizes.put(key, size);
+        putAt.put(key, java.time.Instant.now());
         return ref(key);
     }
 
@@ -55,6 +57,12 @@ public final class MemoryObjectStore implements ObjectStore {
             throw new ObjectGoneException(object.key() + " no longer exists", null);
         }
         return content.get();
+    }
+
+    /** When {@code key} was last put (its eTag is the key, so every put matches). */
+    @Override
+    public java.util.Optional<java.time.Instant> lastModified(ObjectRef object) {
+        return java.util.Optional.ofNullable(objects.containsKey(object.key()) ? putAt.get(object.key()) : null);
     }
 
     @Override

@@ -82,6 +82,57 @@ public final class DuckDbWarehouse implements Warehouse {
     }
 
     @Override
+    public Optional<LoadRecord> lastPublished(String datasetId) {
+        return queryHistory(" WHERE dataset_id = ? AND status IN ('LOADED', 'REPUBLISHED') ORDER BY attempt_id DESC"
+                + " LIMIT 1", datasetId).stream().findFirst();
+    }
+
+    /**
+     * Repoints the current view at the dataset's kept table and records the row, in one transaction. Reloading
+     * instead would fail: the table's ENUM type cannot be replaced while the table depends on it. A table with a
+     * count other than the recorded one (never left by a publish, which is one transaction) is not reused.
+     */
+    @Override
+    public boolean republish(LoadRecord record) {
+        String target = Identifiers.checked(record.tableName());
+        try (Connection c = pool.getConnection()) {
+            c.setAutoCommit(false);
+            try (Statement st = c.createStatement()) {
+                boolean complete = false;
+                try (PreparedStatement ps = c.prepareStatement(
+                        "SELECT count(*) FROM duckdb_tables() WHERE table_name = ?")) {
+                    ps.setString(1, target);
+                    try (ResultSet rs = ps.executeQuery()) {
+                        rs.next();
+                        if (rs.getLong(1) > 0) {
+                            try (ResultSet n = st.executeQuery("SELECT count(*) FROM " + target)) {
+                                n.next();
+                                complete = n.getLong(1) == record.rows();
+                            }
+                        }
+                    }
+                }
+                if (!complete) {
+                    c.rollback();
+                    return false;
+                }
+                st.execute("CREATE OR REPLACE VIEW " + currentTable + " AS SELECT trade_date, strategy, pnl FROM "
+                        + target);
+                insertHistory(c, record);
+                c.commit();
+                return true;
+            } catch (SQLException | RuntimeException e) {
+                c.rollback();
+                throw e;
+            } finally {
+                c.setAutoCommit(true);
+            }
+        } catch (SQLException e) {
+            throw new WarehouseException("cannot publish " + target + " again: " + e.getMessage(), e);
+        }
+    }
+
+    @Override
     public StagedLoad stage(String datasetId, TablePlan plan) {
         String staging = Identifiers.stagingTable(currentTable, datasetId);
         String target = Identifiers.datasetTable(currentTable, datasetId);
@@ -205,7 +256,7 @@ public final class DuckDbWarehouse implements Warehouse {
     public Optional<String> currentDatasetId() {
         try (Connection c = pool.getConnection(); Statement st = c.createStatement();
              ResultSet rs = st.executeQuery("SELECT dataset_id FROM " + HISTORY_TABLE
-                     + " WHERE status = 'LOADED' ORDER BY attempt_id DESC LIMIT 1")) {
+                     + " WHERE status IN ('LOADED', 'REPUBLISHED') ORDER BY attempt_id DESC LIMIT 1")) {
             return rs.next() ? Optional.of(rs.getString(1)) : Optional.empty();
         } catch (SQLException e) {
             throw new WarehouseException("cannot read the current dataset: " + e.getMessage(), e);

@@ -70,6 +70,13 @@ final class HeavyDbHistory {
                 + " ORDER BY attempt_id LIMIT 1";
     }
 
+    /** The latest row that made one dataset current: its load or a later republish. */
+    static String selectLastPublished(String datasetId) {
+        return "SELECT " + String.join(", ", COLUMNS) + " FROM " + TABLE + " WHERE dataset_id = "
+                + SqlText.literal(datasetId) + " AND load_status IN (" + SqlText.literal(LoadStatus.LOADED.name())
+                + ", " + SqlText.literal(LoadStatus.REPUBLISHED.name()) + ") ORDER BY attempt_id DESC LIMIT 1";
+    }
+
     static long nextAttemptId() {
         long now = Math.multiplyExact(System.currentTimeMillis(), 1000L);
         return LAST_ID.updateAndGet(last -> Math.max(last + 1, now));

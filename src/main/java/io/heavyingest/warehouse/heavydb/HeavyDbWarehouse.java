@@ -16,6 +16,8 @@ import io.heavyingest.warehouse.StagedLoad;
 import io.heavyingest.warehouse.Warehouse;
 
 import java.time.LocalDate;
+import org.jboss.logging.Logger;
+
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
@@ -31,6 +33,7 @@ import java.util.TreeSet;
  * table. Only checked identifiers reach SQL text; strategy names and history values travel as load data.
  */
 public final class HeavyDbWarehouse implements Warehouse {
+    private static final Logger LOG = Logger.getLogger(HeavyDbWarehouse.class);
     private static final String NOT_FOUND = "does not exist";
     /** The table a current view reads, in the SQL the server holds for it. */
     private static final Pattern VIEW_SOURCE = Pattern.compile("(?i)\\bFROM\\s+(\\w+)");
@@ -39,6 +42,7 @@ public final class HeavyDbWarehouse implements Warehouse {
     private final Runnable release;
     private final String currentTable;
     private final int loadBatchRows;
+    private final int readPageRows;
 
     /**
      * @param client an open session, used by one thread at a time
@@ -47,10 +51,19 @@ public final class HeavyDbWarehouse implements Warehouse {
      * @param loadBatchRows rows per load call
      */
     public HeavyDbWarehouse(HeavyDbClient client, Runnable release, String currentTable, int loadBatchRows) {
+        this(client, release, currentTable, loadBatchRows, 262_144);
+    }
+
+    /**
+     * @param readPageRows most rows per reply when a dataset is read whole ({@link #matrix})
+     */
+    public HeavyDbWarehouse(HeavyDbClient client, Runnable release, String currentTable, int loadBatchRows,
+                            int readPageRows) {
         this.client = client;
         this.release = release;
         this.currentTable = Identifiers.checked(currentTable);
         this.loadBatchRows = loadBatchRows;
+        this.readPageRows = Math.max(1, readPageRows);
         client.execute(HeavyDbHistory.createTable());
         addPlanColumnIfMissing();
     }
@@ -72,7 +85,8 @@ public final class HeavyDbWarehouse implements Warehouse {
                 : HeavyDbClient.connect(endpoint, options);
         Runnable release = heavydb.reuseSession() ? () -> HeavyDbSessions.release(client) : client::close;
         try {
-            return new HeavyDbWarehouse(client, release, config.schema().currentTable(), heavydb.loadBatchRows());
+            return new HeavyDbWarehouse(client, release, config.schema().currentTable(), heavydb.loadBatchRows(),
+                    heavydb.readPageRows());
         } catch (RuntimeException e) {
             client.close();
             throw e;
@@ -92,6 +106,27 @@ public final class HeavyDbWarehouse implements Warehouse {
     @Override
     public Optional<LoadRecord> publishedLoad(String datasetId) {
         return HeavyDbHistory.read(client.query(HeavyDbHistory.selectPublished(datasetId))).stream().findFirst();
+    }
+
+    @Override
+    public Optional<LoadRecord> lastPublished(String datasetId) {
+        return HeavyDbHistory.read(client.query(HeavyDbHistory.selectLastPublished(datasetId))).stream().findFirst();
+    }
+
+    /**
+     * Repoints the current view at the dataset's kept table with the gap-free swap of {@link #pointCurrentAt}, then
+     * records the row (last, as a publish does). A table whose count differs from the recorded one is left for the
+     * reload, which swaps it out.
+     */
+    @Override
+    public boolean republish(LoadRecord record) {
+        String target = Identifiers.checked(record.tableName());
+        if (appliedSchema(target).isEmpty() || count(target) != record.rows()) {
+            return false;
+        }
+        pointCurrentAt(target);
+        recordAttempt(record);
+        return true;
     }
 
     @Override
@@ -169,36 +204,40 @@ public final class HeavyDbWarehouse implements Warehouse {
     }
 
     /**
-     * The current dataset pulled as one columnar result and pivoted; strategies and dates in ascending order,
-     * like the DuckDB warehouse.
+     * The current dataset as a matrix, strategies and dates in ascending order like the DuckDB warehouse, read in
+     * pages of whole days (see {@link #matrix}).
      */
     @Override
     public Optional<PnlMatrix> currentMatrix() {
         return currentDatasetId().flatMap(this::matrix);
     }
 
+    /**
+     * Reads the dataset in pages so that memory holds the matrix plus one reply, not the whole table as rows: first
+     * the days with their row counts and the strategy names (both small), then consecutive days together, up to
+     * {@code readPageRows} rows a reply ({@code WHERE trade_date >= DATE .. AND trade_date <= DATE ..}, which the
+     * date-ordered fragments prune), each page written straight into the matrix. A page whose row count differs from
+     * the day counts fails the read rather than returning a matrix with holes.
+     */
     @Override
     public Optional<PnlMatrix> matrix(String datasetId) {
         Optional<LoadRecord> load = publishedLoad(datasetId);
         if (load.isEmpty() || load.get().tableName() == null || appliedSchema(load.get().tableName()).isEmpty()) {
             return Optional.empty();
         }
-        QueryResult r = client.query("SELECT trade_date, strategy, pnl FROM "
-                + Identifiers.checked(load.get().tableName()));
-        ResultColumn.Ints dates = r.ints("trade_date");
-        ResultColumn.Strings names = r.strings("strategy");
-        ResultColumn.Reals pnl = r.reals("pnl");
-        TreeSet<Long> daySet = new TreeSet<>();
-        for (long d : dates.values()) {
-            daySet.add(d);
-        }
-        Map<Long, Integer> dayIndex = new HashMap<>();
-        List<LocalDate> dayList = new ArrayList<>(daySet.size());
-        for (long seconds : daySet) {
+        String table = Identifiers.checked(load.get().tableName());
+        QueryResult perDay = client.query("SELECT trade_date, COUNT(*) AS n FROM " + table
+                + " GROUP BY trade_date ORDER BY trade_date");
+        long[] daySeconds = perDay.ints("trade_date").values().clone();
+        long[] dayRows = perDay.ints("n").values().clone();
+        Map<Long, Integer> dayIndex = new HashMap<>(daySeconds.length * 2);
+        List<LocalDate> dayList = new ArrayList<>(daySeconds.length);
+        for (long seconds : daySeconds) {
             dayIndex.put(seconds, dayList.size());
             dayList.add(LocalDate.ofEpochDay(Math.floorDiv(seconds, 86_400L)));
         }
-        List<String> strategyList = new ArrayList<>(new TreeSet<>(names.values()));
+        List<String> strategyList = new ArrayList<>(new TreeSet<>(client.query("SELECT strategy FROM " + table
+                + " GROUP BY strategy").strings("strategy").values()));
         Map<String, Integer> strategyIndex = new HashMap<>(strategyList.size() * 2);
         for (int i = 0; i < strategyList.size(); i++) {
             strategyIndex.put(strategyList.get(i), i);
@@ -206,17 +245,38 @@ public final class HeavyDbWarehouse implements Warehouse {
         int days = dayList.size();
         double[] values = new double[strategyList.size() * days];
         long nullCount = 0;
-        for (int i = 0, n = r.rowCount(); i < n; i++) {
-            int s = strategyIndex.get(names.values().get(i));
-            int d = dayIndex.get(dates.values()[i]);
-            if (pnl.isNull(i)) {
-                nullCount++;
-            } else {
-                values[s * days + d] = pnl.values()[i];
+        long cells = 0;
+        for (int first = 0; first < days; ) {
+            int last = first;
+            long rows = dayRows[first];
+            while (last + 1 < days && rows + dayRows[last + 1] <= readPageRows) {
+                rows += dayRows[++last];
             }
+            QueryResult page = client.query("SELECT trade_date, strategy, pnl FROM " + table
+                    + " WHERE trade_date >= DATE '" + dayList.get(first) + "' AND trade_date <= DATE '"
+                    + dayList.get(last) + "'");
+            if (page.rowCount() != rows) {
+                throw new io.heavyingest.warehouse.WarehouseException("reading " + table + " from " + dayList.get(first)
+                        + " to " + dayList.get(last) + " gave " + page.rowCount() + " rows, expected " + rows);
+            }
+            long[] dates = page.ints("trade_date").values();
+            List<String> names = page.strings("strategy").values();
+            ResultColumn.Reals pnl = page.reals("pnl");
+            for (int i = 0, n = page.rowCount(); i < n; i++) {
+                int s = strategyIndex.get(names.get(i));
+                int d = dayIndex.get(dates[i]);
+                if (pnl.isNull(i)) {
+                    nullCount++;
+                } else {
+                    values[s * days + d] = pnl.values()[i];
+                }
+            }
+            cells += rows;
+            first = last + 1;
         }
+        long absent = (long) values.length - cells;   // cells without a row read as 0, like the DuckDB warehouse
         return Optional.of(new PnlMatrix(datasetId, List.copyOf(dayList), List.copyOf(strategyList), values,
-                nullCount));
+                nullCount + absent));
     }
 
     /**
@@ -353,6 +413,62 @@ public final class HeavyDbWarehouse implements Warehouse {
         } else {
             client.execute("RENAME TABLE " + next + " TO " + currentTable);
         }
+    }
+
+    /**
+     * Leftovers of killed attempts, found by name ({@code get_tables}, {@code get_views}): staging tables
+     * {@code <current>_<id>_stage_<n>}, swapped-out tables {@code <current>_<id>_old_<n>}, and the spare views
+     * {@code <current>_next_<n>} (its dataset read from its SQL) and {@code <current>_prev_<n>} (the view a publish
+     * replaced: nothing reads it, and its publisher drops it with IF EXISTS). Skipped: whatever the current view reads,
+     * and leftovers of a dataset {@code loadingElsewhere} names (a live claim holder may still be writing them).
+     */
+    @Override
+    public List<String> dropLeftovers(java.util.function.Predicate<String> loadingElsewhere) {
+        java.util.Set<String> views = new java.util.HashSet<>(client.views());
+        Optional<String> current = currentDatasetId().map(id -> Identifiers.datasetTable(currentTable, id));
+        Pattern datasetLeftover = Pattern.compile(Pattern.quote(currentTable) + "_([0-9a-z]{1,32})_(stage|old)_[0-9a-f]{8}");
+        Pattern spareView = Pattern.compile(Pattern.quote(currentTable) + "_(next|prev)_[0-9a-f]{8}");
+        List<String> dropped = new ArrayList<>();
+        for (String name : client.tables()) {
+            if (current.isPresent() && current.get().equals(name)) {
+                continue;
+            }
+            Matcher table = datasetLeftover.matcher(name);
+            Matcher view = spareView.matcher(name);
+            String dataset;
+            if (table.matches() && !views.contains(name)) {
+                dataset = table.group(1);
+            } else if (view.matches() && views.contains(name)) {
+                dataset = "next".equals(view.group(1)) ? viewDataset(name).orElse(null) : null;
+            } else {
+                continue;
+            }
+            if (dataset != null && loadingElsewhere.test(dataset)) {
+                LOG.infof("kept %s: dataset %s is being loaded by a live claim holder", name, dataset);
+                continue;
+            }
+            try {
+                client.execute((views.contains(name) ? "DROP VIEW IF EXISTS " : "DROP TABLE IF EXISTS ")
+                        + Identifiers.checked(name));
+                dropped.add(name);
+                LOG.infof("dropped %s, left by a killed attempt", name);
+            } catch (HeavyDbServerException e) {
+                LOG.warnf("could not drop the leftover %s: %s", name, e.errorMessage());
+            }
+        }
+        return dropped;
+    }
+
+    /** The dataset a view reads, from its SQL as the server holds it. */
+    private Optional<String> viewDataset(String view) {
+        Optional<AppliedSchema> schema = appliedSchema(view);
+        if (schema.isEmpty() || !schema.get().view()) {
+            return Optional.empty();
+        }
+        Matcher from = VIEW_SOURCE.matcher(schema.get().viewSql());
+        String prefix = currentTable + "_";
+        return from.find() && from.group(1).startsWith(prefix)
+                ? Optional.of(from.group(1).substring(prefix.length())) : Optional.empty();
     }
 
     /** A suffix for names of one attempt: dataset ids have no underscore, so these never name a dataset. */

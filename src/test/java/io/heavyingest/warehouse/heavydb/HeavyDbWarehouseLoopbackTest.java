@@ -185,6 +185,47 @@ class HeavyDbWarehouseLoopbackTest {
     }
 
     @Test
+    void currentMatrix_readInPagesOfAtMost100Rows_shouldEqualTheMatrixReadInOnePage() {
+        PnlMatrix whole;
+        int before;
+        try (HeavyDbWarehouse warehouse = open()) {
+            deliver(warehouse);
+            before = server.replies().size();
+            whole = warehouse.currentMatrix().orElseThrow();
+        }
+        assertThat(pageReplies(before)).as("default page size: one reply").extracting(LoopbackHeavyDb.Reply::rows)
+                .containsExactly(DAYS * STRATEGIES);
+        Settings paged = Settings.load(Map.of("heavy-ingest.heavydb.reuse-session", "false",
+                "heavy-ingest.heavydb.read-page-rows", "100"));
+        before = server.replies().size();
+
+        PnlMatrix m;
+        try (HeavyDbWarehouse warehouse = HeavyDbWarehouse.open(paged.core(), paged.heavydb(), server.endpoint())) {
+            m = warehouse.currentMatrix().orElseThrow();
+        }
+
+        // 40 rows a day: two days (80 rows) a page, 12 days in 6 replies, none over 100 rows
+        assertThat(pageReplies(before)).extracting(LoopbackHeavyDb.Reply::rows).containsExactly(80, 80, 80, 80, 80, 80);
+        assertThat(m.dates()).isEqualTo(whole.dates());
+        assertThat(m.strategies()).isEqualTo(whole.strategies()).isSorted();
+        assertThat(m.values()).containsExactly(whole.values());
+        assertThat(m.nullCount()).isEqualTo(whole.nullCount()).isEqualTo(EMPTY_CELLS.length);
+        for (int s = 0; s < m.strategyCount(); s++) {
+            for (int d = 0; d < m.days(); d++) {
+                Double v = expected.get(key(m.dates().get(d), m.strategies().get(s)));
+                assertThat(m.value(s, d)).isEqualTo(v == null ? 0.0 : v);
+            }
+        }
+    }
+
+    /** The replies that carried dataset rows since reply {@code from}. */
+    private List<LoopbackHeavyDb.Reply> pageReplies(int from) {
+        List<LoopbackHeavyDb.Reply> all = server.replies();
+        return all.subList(from, all.size()).stream()
+                .filter(r -> r.sql().startsWith("SELECT trade_date, strategy, pnl FROM " + TARGET)).toList();
+    }
+
+    @Test
     void currentMatrix_beforeAnyLoad_shouldBeEmpty() {
         try (HeavyDbWarehouse warehouse = open()) {
             assertThat(warehouse.currentMatrix()).isEmpty();
@@ -348,6 +389,96 @@ class HeavyDbWarehouseLoopbackTest {
             } finally {
                 pool.shutdownNow();
             }
+        }
+    }
+
+    @Test
+    void deliver_revertedUploadInUnversionedBucket_shouldRepointTheViewAtTheKeptTableWithoutReloading() throws Exception {
+        byte[] a = Files.readAllBytes(file);
+        byte[] b = "Date,Day,x,y\n2024-01-04,Thursday,1.5,-2\n".getBytes(java.nio.charset.StandardCharsets.UTF_8);
+        try (InProcessS3 s3 = InProcessS3.inMemory(); S3Client client = s3Client(s3); HeavyDbWarehouse warehouse = open()) {
+            client.createBucket(c -> c.bucket("plain"));
+            ObjectIngestService service = Components.on(settings, warehouse).delivery(new S3ObjectStore(client), null);
+            ObjectRef first = upload(client, a);
+            assertThat(deliverEvent(service, first)).isEqualTo("LOADED");
+            Thread.sleep(1100); // S3 answers write times in whole seconds
+            assertThat(deliverEvent(service, upload(client, b))).isEqualTo("LOADED");
+            Thread.sleep(1100);
+            ObjectRef third = upload(client, a);
+            String idOfA = DatasetIds.of(third.identity("s3"));
+            int loadsBefore = server.loads().size();
+            server.catalog().watch("strategy_pnl");
+
+            assertThat(deliverEvent(service, third)).isEqualTo("REPUBLISHED");
+            assertThat(deliverEvent(service, third)).as("the same event again").isEqualTo("DUPLICATE");
+
+            assertThat(server.catalog().viewTarget("strategy_pnl")).isEqualTo("strategy_pnl_" + idOfA);
+            assertThat(warehouse.currentDatasetId()).contains(idOfA);
+            assertThat(server.catalog().watchedGaps()).isEmpty();
+            assertThat(server.loads().subList(loadsBefore, server.loads().size()))
+                    .as("no staging load, only history rows").allMatch(l -> l.table().equals("load_history"));
+            assertEveryRowArrived(server.catalog().table("strategy_pnl_" + idOfA));
+            assertThat(warehouse.history()).extracting(LoadRecord::status).containsExactly(LoadStatus.LOADED,
+                    LoadStatus.LOADED, LoadStatus.REPUBLISHED, LoadStatus.DUPLICATE);
+        }
+    }
+
+    private static ObjectRef upload(S3Client client, byte[] content) {
+        String eTag = client.putObject(c -> c.bucket("plain").key("incoming/pnl.csv"), RequestBody.fromBytes(content))
+                .eTag().replace("\"", "");
+        return new ObjectRef("plain", "incoming/pnl.csv", null, eTag, content.length);
+    }
+
+    private static String deliverEvent(ObjectIngestService service, ObjectRef object) {
+        return service.onObjectCreated(object, Deadline.after(Duration.ofMinutes(1))).status();
+    }
+
+    @Test
+    void deliver_afterKilledAttemptsLeftTablesAndViews_shouldDropThemButKeepThoseOfALiveClaimHolder() {
+        Path bucket = file.getParent().resolve("bucket");
+        io.heavyingest.delivery.ObjectStoreClaims claims = new io.heavyingest.delivery.ObjectStoreClaims(
+                new LocalObjectStore(), bucket.toString(), "claims/");
+        // "live" is being loaded by another process right now; "deadbeef"'s loader died and its claim lapsed
+        assertThat(claims.claim("live", "4242@other-host/attempt", java.time.Instant.now().plusSeconds(600))).isTrue();
+        assertThat(claims.claim("deadbeef", "4243@gone-host/attempt", java.time.Instant.now().minusSeconds(1)))
+                .isTrue();
+        try (io.heavyingest.heavydb.HeavyDbClient other = io.heavyingest.heavydb.HeavyDbClient.connect(
+                server.endpoint(), new io.heavyingest.heavydb.HeavyDbClient.Options(2_000, 5_000, 1 << 20))) {
+            for (String table : List.of("strategy_pnl_deadbeef", "strategy_pnl_live", "strategy_pnl_deadbeef_stage_0badf00d",
+                    "strategy_pnl_deadbeef_old_12345678", "strategy_pnl_live_stage_cafebabe")) {
+                other.execute("CREATE TABLE " + table + " (trade_date DATE NOT NULL ENCODING DAYS(16), strategy TEXT"
+                        + " NOT NULL ENCODING DICT(8), pnl DOUBLE)");
+            }
+            other.execute("CREATE VIEW strategy_pnl_next_aaaaaaaa AS SELECT trade_date, strategy, pnl FROM strategy_pnl_live");
+            other.execute("CREATE VIEW strategy_pnl_next_bbbbbbbb AS SELECT trade_date, strategy, pnl FROM strategy_pnl_deadbeef");
+            other.execute("CREATE VIEW strategy_pnl_prev_cccccccc AS SELECT trade_date, strategy, pnl FROM strategy_pnl_deadbeef");
+        }
+
+        try (HeavyDbWarehouse warehouse = open()) {
+            assertThat(deliver(warehouse).record().status()).isEqualTo(LoadStatus.LOADED);
+        }
+
+        assertThat(server.statements()).contains("DROP TABLE IF EXISTS strategy_pnl_deadbeef_stage_0badf00d",
+                "DROP TABLE IF EXISTS strategy_pnl_deadbeef_old_12345678", "DROP VIEW IF EXISTS strategy_pnl_next_bbbbbbbb",
+                "DROP VIEW IF EXISTS strategy_pnl_prev_cccccccc");
+        assertThat(server.catalog().tableNames()).containsExactlyInAnyOrder("load_history", TARGET,
+                "strategy_pnl_deadbeef", "strategy_pnl_live", "strategy_pnl_live_stage_cafebabe");
+        assertThat(server.catalog().viewNames()).containsExactlyInAnyOrder("strategy_pnl", "strategy_pnl_next_aaaaaaaa");
+        assertThat(server.catalog().viewTarget("strategy_pnl")).isEqualTo(TARGET);
+    }
+
+    @Test
+    void dropLeftovers_tableTheCurrentViewReads_shouldKeepIt() {
+        try (io.heavyingest.heavydb.HeavyDbClient other = io.heavyingest.heavydb.HeavyDbClient.connect(
+                server.endpoint(), new io.heavyingest.heavydb.HeavyDbClient.Options(2_000, 5_000, 1 << 20));
+             HeavyDbWarehouse warehouse = open()) {
+            other.execute("CREATE TABLE strategy_pnl_x_old_12345678 (pnl DOUBLE)");
+            other.execute("CREATE TABLE strategy_pnl_x_stage_12345678 (pnl DOUBLE)");
+            other.execute("CREATE VIEW strategy_pnl AS SELECT pnl FROM strategy_pnl_x_old_12345678");
+
+            assertThat(warehouse.dropLeftovers(id -> false)).containsExactly("strategy_pnl_x_stage_12345678");
+
+            assertThat(server.catalog().tableNames()).contains("strategy_pnl_x_old_12345678");
         }
     }
 
