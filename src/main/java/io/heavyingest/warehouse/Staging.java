@@ -12,9 +12,12 @@ public interface Staging {
      * Makes the already-published dataset of {@code record} current again from its kept table, without reading its
      * source again, and records {@code record} (a {@link LoadStatus#REPUBLISHED} row) with it.
      *
-     * @return false, with nothing changed, when the dataset's table is gone or incomplete: the caller loads it anew
+     * @return false, with nothing changed, when the dataset's table is gone or incomplete, or the warehouse cannot
+     *         republish (the default): the caller loads it anew
      */
-    boolean republish(LoadRecord record);
+    default boolean republish(LoadRecord record) {
+        return false;
+    }
 
     /**
      * Drops what killed attempts left behind where no reader looks (staging tables, the spare tables and views of a
