@@ -16,6 +16,7 @@ public final class BenchMain {
     static Map<String, Command> commands() {
         Map<String, Command> commands = new LinkedHashMap<>();
         commands.put("bench", new BenchCommand());
+        commands.put("bench-memory", new BenchMemoryCommand());
         commands.put("bench-heavydb", new BenchHeavyDbCommand());
         commands.put("bench-optimize", new BenchOptimizeCommand());
         commands.put("bench-convergence", new BenchConvergenceCommand());
