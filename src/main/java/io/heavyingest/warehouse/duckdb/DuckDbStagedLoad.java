@@ -154,8 +154,9 @@ final class DuckDbStagedLoad implements StagedLoad {
         try (Statement st = connection.createStatement()) {
             st.execute(DuckDbDdl.createStrategyType(strategyType, names));
             st.execute(longTableDdl);
-            st.execute("CREATE TEMP TABLE " + keys + " AS SELECT CAST(enum_range(NULL::" + strategyType + ") AS "
-                    + strategyType + "[]) AS strategies");
+            // one list of dictionary keys in header order, cast once (a row per name would cast per value)
+            st.execute("CREATE TEMP TABLE " + keys + " AS SELECT list(strategy::" + strategyType
+                    + " ORDER BY ord) AS strategies FROM " + names);
         }
         prepared = true;
     }
