@@ -19,8 +19,9 @@ import java.util.Arrays;
 import java.util.List;
 
 /**
- * A DuckDB load, one transaction from the first batch to the publish step, so nothing of it exists for other
- * connections before the commit and an abandoned load is rolled back whole.
+ * A DuckDB load: one transaction from the staging table to the verified long table, so nothing of a load exists for
+ * other connections before {@link #verify} and a load abandoned earlier is rolled back whole; verify commits the long
+ * table (no view points at it yet) and publish is a second, short transaction, as before.
  *
  * <p>Staging keeps the file's own shape, one row per date with a {@code DOUBLE[]} of all strategies, in a temporary
  * table (connection-private, never written to the database file), so the appender makes one call per file row.
@@ -61,6 +62,7 @@ final class DuckDbStagedLoad implements StagedLoad {
     private long appendNanos;
     private long unnestNanos;
     private long countNanos;
+    private long commitNanos;
     private long unnests;
 
     DuckDbStagedLoad(Connection connection, String staging, String target, TablePlan plan, Storage storage,
@@ -194,8 +196,17 @@ final class DuckDbStagedLoad implements StagedLoad {
                 if (actual != expectedRows) {
                     throw new RowCountMismatchException(longTable, expectedRows, actual);
                 }
+                st.execute("DROP TABLE " + staging);
+                st.execute("DROP TABLE " + names);
+                st.execute("DROP TABLE " + keys);
             }
             countNanos += System.nanoTime() - t;
+            t = System.nanoTime();
+            // the long table is committed unseen (no view points at it), so the publish transaction starts now and
+            // stays short: a publish of another dataset meanwhile cannot conflict with it
+            connection.commit();
+            connection.setAutoCommit(true);
+            commitNanos += System.nanoTime() - t;
             verified = true;
         } catch (SQLException e) {
             throw new WarehouseException("cannot build " + longTable + " from " + staging + ": " + e.getMessage(), e);
@@ -209,13 +220,11 @@ final class DuckDbStagedLoad implements StagedLoad {
         }
         long t = System.nanoTime();
         try {
+            connection.setAutoCommit(false);
             try (Statement st = connection.createStatement()) {
                 st.execute("DROP TABLE IF EXISTS " + target);
                 st.execute("ALTER TABLE " + longTable + " RENAME TO " + target);
                 st.execute("CREATE OR REPLACE VIEW " + currentView + " AS SELECT trade_date, strategy, pnl FROM " + target);
-                st.execute("DROP TABLE " + staging);
-                st.execute("DROP TABLE " + names);
-                st.execute("DROP TABLE " + keys);
                 history.insert(connection, record);
                 connection.commit();
                 published = true;
@@ -225,9 +234,9 @@ final class DuckDbStagedLoad implements StagedLoad {
             } finally {
                 connection.setAutoCommit(true);
             }
-            LOG.debugf("%s in %d slice(s), phases: dictionary=%d append=%d unnest=%d count=%d publish=%d", target, unnests,
-                    dictionaryNanos / 1_000_000, appendNanos / 1_000_000, unnestNanos / 1_000_000,
-                    countNanos / 1_000_000, (System.nanoTime() - t) / 1_000_000);
+            LOG.debugf("%s in %d slice(s), phases: dictionary=%d append=%d unnest=%d count=%d commit=%d publish=%d",
+                    target, unnests, dictionaryNanos / 1_000_000, appendNanos / 1_000_000, unnestNanos / 1_000_000,
+                    countNanos / 1_000_000, commitNanos / 1_000_000, (System.nanoTime() - t) / 1_000_000);
             return target;
         } catch (SQLException e) {
             throw new WarehouseException("cannot publish " + longTable + " as " + target + ": " + e.getMessage(), e);
@@ -251,11 +260,17 @@ final class DuckDbStagedLoad implements StagedLoad {
             if (!published) {
                 try {
                     if (!connection.getAutoCommit()) {
-                        connection.rollback(); // the staging, the dictionary and the long table go with it
+                        connection.rollback(); // before verify: the staging, the dictionary and the long table go with it
                         connection.setAutoCommit(true);
                     }
+                    if (verified) { // committed unseen by verify
+                        try (Statement st = connection.createStatement()) {
+                            st.execute("DROP TABLE IF EXISTS " + longTable);
+                            st.execute("DROP TYPE IF EXISTS " + strategyType);
+                        }
+                    }
                 } catch (SQLException ignored) {
-                    // a dead connection: nothing of the transaction was committed
+                    // a dead connection: the next attempt drops the leftovers first
                 }
             }
         } finally {

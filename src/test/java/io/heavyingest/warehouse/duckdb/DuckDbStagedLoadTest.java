@@ -194,6 +194,47 @@ class DuckDbStagedLoadTest {
         }
     }
 
+    @Test
+    void publish_anotherDatasetPublishedWhileLoading_shouldPublishBothInTurn(@TempDir Path dir) throws Exception {
+        Path first = dir.resolve("first.csv");
+        Map<String, Double> expectedFirst = writeFile(first, 6, 4);
+        Path second = dir.resolve("second.csv");
+        Map<String, Double> expectedSecond = writeFile(second, 9, 5);
+        HeavyIngestConfig config = config(dir, "heavy-ingest.warehouse.duckdb.unnest-values", "7");
+        try (DuckDbWarehouse warehouse = new DuckDbWarehouse(config)) {
+            // the second file's load is staged and appended; the first file loads and publishes before it verifies
+            Staging interleaved = (datasetId, plan) -> new StagedLoad() {
+                private final StagedLoad real = warehouse.stage(datasetId, plan);
+
+                @Override
+                public void append(PnlBatch batch) {
+                    real.append(batch);
+                }
+
+                @Override
+                public void verify(long expectedRows) {
+                    new IngestService(warehouse, config).load(LocalFiles.request(first, null));
+                    assertBitIdentical(published(warehouse), expectedFirst);
+                    real.verify(expectedRows);
+                }
+
+                @Override
+                public String publish(LoadRecord record) {
+                    return real.publish(record);
+                }
+
+                @Override
+                public void close() {
+                    real.close();
+                }
+            };
+            new IngestService(interleaved, config).load(LocalFiles.request(second, null));
+
+            assertBitIdentical(published(warehouse), expectedSecond);
+            assertThat(warehouse.history()).extracting(r -> r.status().name()).containsExactly("LOADED", "LOADED");
+        }
+    }
+
     /** A staged load whose verify fails after the data went through the real append path. */
     private record FailingVerify(StagedLoad real, List<String> calls) implements StagedLoad {
         @Override
