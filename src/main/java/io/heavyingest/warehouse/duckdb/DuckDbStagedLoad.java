@@ -25,8 +25,9 @@ import java.util.List;
  *
  * <p>Staging keeps the file's own shape, one row per date with a {@code DOUBLE[]} of all strategies, in a temporary
  * table (connection-private, never written to the database file), so the appender makes one call per file row.
- * Every {@code unnest-values} values (default 4 Mi, 32 MiB, about 160 production rows) the staged rows are unnested into the long table and the staging table starts
- * again empty: memory holds one such slice, whatever the file's length. The long table receives rows in file order
+ * Every {@code unnest-values} values (default 4 Mi, 32 MiB, about 160 production rows) the staged rows are unnested
+ * into the long table and the staging table starts again empty: memory holds one such slice, whatever the file's
+ * length. The long table receives rows in file order
  * (a production file is in date order, so row-group zone maps still prune date ranges); no sort is needed, and none
  * would be possible without holding the whole file. The strategy list is cast to the dataset's ENUM once per load,
  * and each row's P&amp;L list is unnested in lockstep with it: the i-th value belongs to the i-th name.
