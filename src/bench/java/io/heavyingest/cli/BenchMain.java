@@ -17,6 +17,7 @@ public final class BenchMain {
         Map<String, Command> commands = new LinkedHashMap<>();
         commands.put("bench", new BenchCommand());
         commands.put("bench-parse", new BenchParseCommand());
+        commands.put("bench-memory", new BenchMemoryCommand());
         commands.put("bench-heavydb", new BenchHeavyDbCommand());
         commands.put("bench-optimize", new BenchOptimizeCommand());
         commands.put("bench-convergence", new BenchConvergenceCommand());

@@ -1,10 +1,10 @@
 package io.heavyingest.config;
 
 import io.smallrye.config.ConfigMapping;
+import io.smallrye.config.WithConverter;
 import io.smallrye.config.WithDefault;
 import io.smallrye.config.WithName;
 
-import java.util.Optional;
 
 /** All settings of the product, under one prefix and grouped by concern. */
 @ConfigMapping(prefix = "heavy-ingest")
@@ -100,6 +100,9 @@ public interface HeavyIngestConfig {
     /** Date encoding choice of the schema profile. */
     enum DateEncodingChoice { AUTO, DAYS16, DAYS32 }
 
+    /** Storage of the embedded warehouse's P&L column: AUTO lets DuckDB compress it (smaller, slower to write). */
+    enum PnlCompression { AUTO, UNCOMPRESSED }
+
     interface Warehouse {
         /** Which warehouse: AUTO (HeavyDB when a HeavyDB URL is set, else embedded DuckDB), DUCKDB or HEAVYDB. */
         @WithDefault("AUTO")
@@ -122,8 +125,18 @@ public interface HeavyIngestConfig {
         @WithDefault("0")
         int threads();
 
-        /** DuckDB memory limit, for example "2GB"; empty keeps DuckDB's default (80% of RAM). */
+        /** DuckDB memory limit in DuckDB's size syntax ("256MB", "2GB"); a load spills beyond it instead of growing. */
         @WithName("memory-limit")
-        Optional<String> memoryLimit();
+        @WithDefault("256MB")
+        @WithConverter(MemorySizeConverter.class)
+        String memoryLimit();
+
+        /** P&L column storage: UNCOMPRESSED (about 13% larger file, written faster) or AUTO (DuckDB's compression). */
+        @WithDefault("UNCOMPRESSED")
+        PnlCompression pnlCompression();
+
+        /** Values a load stages before unnesting them into the long table; a load holds about 8 bytes times this. */
+        @WithDefault("4194304")
+        int unnestValues();
     }
 }

@@ -1,5 +1,6 @@
 package io.heavyingest.warehouse.duckdb;
 
+import io.heavyingest.config.HeavyIngestConfig.PnlCompression;
 import io.heavyingest.schema.Identifiers;
 import io.heavyingest.schema.TablePlan;
 
@@ -23,11 +24,17 @@ public final class DuckDbDdl {
                 + Identifiers.checked(namesTable) + " ORDER BY ord)";
     }
 
+    /** The long table with DuckDB's own choice of compression for every column. */
     public static String createTable(TablePlan plan, String table, String strategyType) {
+        return createTable(plan, table, strategyType, PnlCompression.AUTO);
+    }
+
+    /** The long table; {@code UNCOMPRESSED} stores the P&amp;L column plainly (compressing doubles costs more than it saves here). */
+    public static String createTable(TablePlan plan, String table, String strategyType, PnlCompression pnlCompression) {
         return "CREATE TABLE " + Identifiers.checked(table) + " (\n"
                 + "  trade_date DATE NOT NULL,\n"
                 + "  strategy " + Identifiers.checked(strategyType) + " NOT NULL,\n"
-                + "  pnl DOUBLE\n"
+                + "  pnl DOUBLE" + (pnlCompression == PnlCompression.UNCOMPRESSED ? " USING COMPRESSION uncompressed" : "") + "\n"
                 + ")";
     }
 }

@@ -54,7 +54,7 @@ final class DuckDbPool {
                             if (config.threads() > 0) {
                                 factory.jdbcProperty("threads", Integer.toString(config.threads()));
                             }
-                            config.memoryLimit().ifPresent(limit -> factory.jdbcProperty("memory_limit", limit));
+                            factory.jdbcProperty("memory_limit", config.memoryLimit());
                             return factory;
                         }));
         try {

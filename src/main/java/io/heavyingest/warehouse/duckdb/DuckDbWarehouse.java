@@ -38,11 +38,14 @@ public final class DuckDbWarehouse implements Warehouse {
     private final String location;
     private final String currentTable;
     private final DuckDbClaims claims;
+    private final DuckDbStagedLoad.Storage storage;
 
     public DuckDbWarehouse(HeavyIngestConfig config) {
         this.pool = DuckDbPool.open(config.warehouse().duckdb());
         this.location = config.warehouse().duckdb().path();
         this.currentTable = Identifiers.checked(config.schema().currentTable());
+        this.storage = new DuckDbStagedLoad.Storage(config.warehouse().duckdb().pnlCompression(),
+                config.warehouse().duckdb().unnestValues());
         createHistory();
         this.claims = new DuckDbClaims(pool);
     }
@@ -139,7 +142,7 @@ public final class DuckDbWarehouse implements Warehouse {
         Connection c = null;
         try {
             c = pool.getConnection();
-            DuckDbStagedLoad load = new DuckDbStagedLoad(c, staging, target, plan,
+            DuckDbStagedLoad load = new DuckDbStagedLoad(c, staging, target, plan, storage,
                     currentTable, this::insertHistory);
             load.create();
             return load;
