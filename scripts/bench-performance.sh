@@ -28,7 +28,7 @@ echo "== the local ingest as a whole process under Lambda's flags"
 run -Dexec.mainClass=io.heavyingest.bench.WholeProcessBenchmark -Dexec.args="$FILE $RUNS 1024"
 echo "== the packaged function as Lambda runs it (1024 MB), with and without start-up priming"
 run -Dexec.mainClass=io.heavyingest.function.PackagedFunctionRun \
-  -Dexec.args="target/function.zip $FILE 1024 ingest variants=primed:;unprimed:-Dheavy-ingest.function.priming.enabled=false repeat=3"
+  -Dexec.args="target/function.zip $FILE 1024 ingest variants=primed:-Dheavy-ingest.function.priming.mode=always;unprimed:-Dheavy-ingest.function.priming.mode=never repeat=3"
 if [ -n "${BASELINE_ZIP:-}" ]; then
   echo "== the same for $BASELINE_ZIP"
   run -Dexec.mainClass=io.heavyingest.function.PackagedFunctionRun \

@@ -28,7 +28,7 @@ import java.util.stream.Collectors;
  *
  * <pre>
  * ./mvnw -q test-compile exec:java -Dexec.classpathScope=test -Dexec.mainClass=io.heavyingest.bench.WholeProcessBenchmark \
- *   -Dexec.args="target/data/pnl_82x25544_seed42.csv 5 1024"
+ *   -Dexec.args="target/data/pnl_82x25544_seed42.csv 5 1024 [other-build/target/classes]"
  * </pre>
  */
 public final class WholeProcessBenchmark {
@@ -40,14 +40,16 @@ public final class WholeProcessBenchmark {
 
     public static void main(String[] args) throws Exception {
         if (args.length < 1) {
-            System.err.println("usage: WholeProcessBenchmark <file.csv> [runs=5] [memoryMb=1024]");
+            System.err.println("usage: WholeProcessBenchmark <file.csv> [runs=5] [memoryMb=1024] [classesDir=target/classes]");
             System.exit(2);
         }
         Path file = Path.of(args[0]);
         int runs = args.length > 1 ? Integer.parseInt(args[1]) : 5;
         int memoryMb = args.length > 2 ? Integer.parseInt(args[2]) : 1024;
         Path work = Files.createDirectories(Path.of("target", "whole-process"));
-        String classpath = classpath(work);
+        // another build's target/classes (e.g. a baseline revision compiled elsewhere) can stand in for this one's
+        Path classesDir = Path.of(args.length > 3 ? args[3] : "target/classes");
+        String classpath = classpath(work, classesDir);
         Path archive = work.resolve("ingest.jsa");
         List<String> heap = List.of("-XX:MaxRAM=" + memoryMb + "m", "-XX:MaxRAMPercentage=85");
 
@@ -141,8 +143,7 @@ public final class WholeProcessBenchmark {
      * packed into one jar, then every dependency jar this benchmark runs with (exec:java gives them as the context
      * class loader's URLs).
      */
-    private static String classpath(Path work) throws URISyntaxException, IOException {
-        Path classes = Path.of("target", "classes");
+    private static String classpath(Path work, Path classes) throws URISyntaxException, IOException {
         Path jar = work.resolve("heavy-ingest-classes.jar");
         try (var out = new java.util.jar.JarOutputStream(Files.newOutputStream(jar));
              var files = Files.walk(classes)) {

@@ -106,6 +106,8 @@ public final class PackagedFunctionRun {
                             "AWS_ACCESS_KEY_ID", "local-run",
                             "AWS_SECRET_ACCESS_KEY", "local-run",
                             "AWS_LAMBDA_FUNCTION_MEMORY_SIZE", Integer.toString(memoryMb),
+                            // a cold start without SnapStart, as Lambda says it (a variant may prime anyway)
+                            "AWS_LAMBDA_INITIALIZATION_TYPE", "on-demand",
                             "QUARKUS_S3_ENDPOINT_OVERRIDE", s3server.endpoint().toString(),
                             "QUARKUS_S3_PATH_STYLE_ACCESS", "true",
                             "HEAVY_INGEST_BUCKET_LOCAL_OUTPUT_FOLDER", work.resolve("unused").toString(),

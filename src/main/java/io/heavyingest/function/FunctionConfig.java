@@ -14,9 +14,26 @@ public interface FunctionConfig {
 
     interface Priming {
 
-        /** Whether the function primes itself at start-up (before a SnapStart snapshot, or in the init phase). */
-        @WithDefault("true")
-        boolean enabled();
+        /** When to prime. */
+        enum Mode {
+            /**
+             * Prime when Lambda initializes the function ahead of any request ({@code AWS_LAMBDA_INITIALIZATION_TYPE}
+             * is {@code snap-start} or {@code provisioned-concurrency}): there the work leaves the request path.
+             * An on-demand cold start would only move it from the first event into the init phase, at a cost.
+             */
+            AUTO,
+            /** Prime at every start-up. */
+            ALWAYS,
+            /** Never prime. */
+            NEVER
+        }
+
+        /**
+         * When the function primes itself at start-up: AUTO when Lambda initializes it ahead of requests (SnapStart,
+         * provisioned concurrency), ALWAYS, or NEVER.
+         */
+        @WithDefault("auto")
+        Mode mode();
 
         /** Days of the synthetic file parsed at start-up (the production file has 82). */
         @WithDefault("82")

@@ -55,9 +55,21 @@ public class FunctionPriming {
     }
 
     void onStart(@Observes StartupEvent event) {
-        if (config.enabled()) {
+        String initialization = System.getenv("AWS_LAMBDA_INITIALIZATION_TYPE");
+        if (shouldPrime(config.mode(), initialization)) {
             prime();
+        } else {
+            LOG.debugf("not priming: mode %s, initialization type %s", config.mode(), initialization);
         }
+    }
+
+    /** The decision of {@link FunctionConfig.Priming.Mode}, for Lambda's initialization type (null outside Lambda). */
+    static boolean shouldPrime(FunctionConfig.Priming.Mode mode, String initializationType) {
+        return switch (mode) {
+            case ALWAYS -> true;
+            case NEVER -> false;
+            case AUTO -> "snap-start".equals(initializationType) || "provisioned-concurrency".equals(initializationType);
+        };
     }
 
     /** Runs every priming step; returns the milliseconds each took (-1 for a step that failed). */

@@ -29,7 +29,7 @@ class FunctionPrimingTest {
     public static final class PrimingOn implements QuarkusTestProfile {
         @Override
         public Map<String, String> getConfigOverrides() {
-            return Map.of("heavy-ingest.function.priming.enabled", "true",
+            return Map.of("heavy-ingest.function.priming.mode", "always",
                     "heavy-ingest.function.priming.strategies", "300",
                     "heavy-ingest.bucket.output-bucket", BUCKET);
         }
