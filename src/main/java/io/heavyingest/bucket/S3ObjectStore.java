@@ -1,5 +1,6 @@
 package io.heavyingest.bucket;
 
+import org.jboss.logging.Logger;
 import software.amazon.awssdk.core.ResponseInputStream;
 import software.amazon.awssdk.core.sync.RequestBody;
 import software.amazon.awssdk.services.s3.S3Client;
@@ -12,11 +13,13 @@ import software.amazon.awssdk.services.s3.model.PutObjectRequest;
 import software.amazon.awssdk.services.s3.model.S3Exception;
 
 import java.io.InputStream;
+import java.io.UncheckedIOException;
 import java.time.Instant;
 import java.util.Optional;
 
 /** The bucket in S3 (or an S3-compatible server), through the SDK v2 client. */
 public final class S3ObjectStore implements ObjectStore {
+    private static final Logger LOG = Logger.getLogger(S3ObjectStore.class);
     private static final int NOT_FOUND = 404;
     private static final int PRECONDITION_FAILED = 412;
     /** S3's answer when a concurrent conditional write of the same key won the race. */
@@ -95,8 +98,25 @@ public final class S3ObjectStore implements ObjectStore {
 
     @Override
     public void put(String bucket, String key, byte[] content, String contentType) {
-        s3.putObject(PutObjectRequest.builder().bucket(bucket).key(key).contentType(contentType).build(),
-                RequestBody.fromBytes(content));
+        PutObjectRequest put = PutObjectRequest.builder().bucket(bucket).key(key).contentType(contentType).build();
+        sendPut(put, content);
+    }
+
+    /**
+     * A PUT, sent once more when its connection turns out dead before any answer: the URL-connection client reuses
+     * connections kept alive between requests, and one the server (or anything between) closed meanwhile fails the
+     * PUT with an {@link UncheckedIOException} that the SDK does not retry. Sending it again is safe for every write
+     * here: plain writes overwrite with the same bytes, and a conditional write that had been applied answers 412 to
+     * its repeat, which the load claims check by reading the owner back.
+     */
+    private void sendPut(PutObjectRequest put, byte[] content) {
+        try {
+            s3.putObject(put, RequestBody.fromBytes(content));
+        } catch (UncheckedIOException deadConnection) {
+            LOG.debugf("PUT s3://%s/%s: %s; sending it again on a new connection", put.bucket(), put.key(),
+                    deadConnection.getMessage());
+            s3.putObject(put, RequestBody.fromBytes(content));
+        }
     }
 
     @Override
@@ -138,7 +158,7 @@ public final class S3ObjectStore implements ObjectStore {
 
     private boolean conditionalPut(PutObjectRequest put, byte[] json) {
         try {
-            s3.putObject(put, RequestBody.fromBytes(json));
+            sendPut(put, json);
             return true;
         } catch (S3Exception e) {
             if (e.statusCode() == PRECONDITION_FAILED || e.statusCode() == CONFLICT || e.statusCode() == NOT_FOUND) {
