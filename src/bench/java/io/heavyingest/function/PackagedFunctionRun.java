@@ -38,6 +38,8 @@ import java.util.zip.ZipInputStream;
  *   <li>{@code variants=NAME:OPTIONS;NAME:OPTIONS}: JAVA_TOOL_OPTIONS per variant, as set on the function
  *       (e.g. {@code lambda:;c2:-XX:TieredStopAtLevel=4}); each variant runs {@code repeat} times in turn and the
  *       medians are printed side by side;</li>
+ *   <li>{@code heavydb-url=heavydb://user@host:port/db}: the deployed path against a HeavyDB server of your own
+ *       (password from this process's {@code HEAVYDB_PASSWORD}); ingest handler only;</li>
  *   <li>{@code repeat=N} (default 1).</li>
  * </ul>
  *
@@ -57,7 +59,7 @@ public final class PackagedFunctionRun {
     public static void main(String[] args) throws Exception {
         if (args.length < 2) {
             System.err.println("usage: PackagedFunctionRun <function.zip> <file.csv> [memoryMb=1024] [handlers=ingest,benchmark]"
-                    + " [warehouse=duckdb|heavydb] [variants=NAME:JAVA_TOOL_OPTIONS;...] [repeat=N]");
+                    + " [warehouse=duckdb|heavydb] [heavydb-url=URL] [variants=NAME:JAVA_TOOL_OPTIONS;...] [repeat=N]");
             System.exit(2);
         }
         Path zip = Path.of(args[0]);
@@ -69,7 +71,8 @@ public final class PackagedFunctionRun {
             int eq = args[i].indexOf('=');
             options.put(args[i].substring(0, eq), args[i].substring(eq + 1));
         }
-        boolean heavydb = "heavydb".equals(options.getOrDefault("warehouse", "duckdb"));
+        String externalHeavyDb = options.get("heavydb-url");
+        boolean heavydb = externalHeavyDb != null || "heavydb".equals(options.getOrDefault("warehouse", "duckdb"));
         if (heavydb && handlers.contains("benchmark")) {
             throw new IllegalArgumentException("warehouse=heavydb runs the ingest handler only (the loopback server has no query engine)");
         }
@@ -87,7 +90,8 @@ public final class PackagedFunctionRun {
         System.setProperty("aws.accessKeyId", "local-run");
         System.setProperty("aws.secretAccessKey", "local-run");
         System.out.printf("function.zip %,d bytes, unzipped to %s; memory %d MB; file %s (%,d rows expected); warehouse %s%n",
-                Files.size(zip), task, memoryMb, csv, expectedRows, heavydb ? "HeavyDB (loopback server)" : "DuckDB (embedded)");
+                Files.size(zip), task, memoryMb, csv, expectedRows, externalHeavyDb != null ? "HeavyDB at " + externalHeavyDb
+                        : heavydb ? "HeavyDB (loopback server)" : "DuckDB (embedded)");
 
         boolean ok = true;
         Map<String, List<Result>> results = new java.util.LinkedHashMap<>();
@@ -117,7 +121,11 @@ public final class PackagedFunctionRun {
                         env.put("JAVA_TOOL_OPTIONS", variant.getValue());
                     }
                     io.heavyingest.heavydb.LoopbackHeavyDb server = null;
-                    if (heavydb) {
+                    if (externalHeavyDb != null) {
+                        env.put("HEAVYDB_URL", externalHeavyDb);
+                        env.put("HEAVYDB_PASSWORD", System.getenv().getOrDefault("HEAVYDB_PASSWORD", ""));
+                        env.put("HEAVY_INGEST_WAREHOUSE_KIND", "heavydb");
+                    } else if (heavydb) {
                         server = new io.heavyingest.heavydb.LoopbackHeavyDb();
                         env.put("HEAVYDB_URL", server.url());
                         env.put("HEAVYDB_PASSWORD", io.heavyingest.heavydb.LoopbackHeavyDb.PASSWORD);
