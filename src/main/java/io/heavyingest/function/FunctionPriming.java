@@ -92,7 +92,8 @@ public class FunctionPriming {
         StringBuilder line = new StringBuilder();
         steps.forEach((name, ms) -> line.append(line.length() == 0 ? "" : ", ").append(name).append(' ')
                 .append(ms < 0 ? "failed" : ms + " ms"));
-        LOG.infof("primed in %d ms (%s; %,d synthetic values parsed, nothing loaded)", total, line, rows[0]);
+        LOG.infof("primed in %d ms (%s%s; nothing written)", total, line,
+                loadsFiles ? String.format(", %,d synthetic values parsed", rows[0]) : "");
         lastSteps = Map.copyOf(steps);
         return steps;
     }
