@@ -8,6 +8,7 @@ import io.heavyingest.warehouse.Warehouse;
 import io.quarkus.runtime.StartupEvent;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
+import jakarta.enterprise.inject.Instance;
 import jakarta.inject.Inject;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.jboss.logging.Logger;
@@ -36,16 +37,17 @@ public class FunctionPriming {
             + "\"eTag\":\"0\",\"versionId\":null}}}]}";
 
     private final FunctionConfig.Priming config;
-    private final Settings settings;
-    private final Warehouse warehouse;
-    private final S3Client s3;
+    // resolved only when priming runs: a function that does not prime opens nothing at start-up
+    private final Instance<Settings> settings;
+    private final Instance<Warehouse> warehouse;
+    private final Instance<S3Client> s3;
     private volatile Map<String, Long> lastSteps = Map.of();
 
     private final boolean loadsFiles;
 
     @Inject
-    public FunctionPriming(FunctionConfig config, Settings settings, Warehouse warehouse, S3Client s3,
-                           @ConfigProperty(name = "quarkus.lambda.handler") String handler) {
+    public FunctionPriming(FunctionConfig config, Instance<Settings> settings, Instance<Warehouse> warehouse,
+                           Instance<S3Client> s3, @ConfigProperty(name = "quarkus.lambda.handler") String handler) {
         this.config = config.priming();
         // the benchmark function reads datasets and never parses a file
         this.loadsFiles = !"benchmark".equals(handler);
@@ -81,11 +83,11 @@ public class FunctionPriming {
             step(steps, "s3", this::s3Request);
         }
         if (config.warehouse()) {
-            step(steps, "warehouse", warehouse::currentDatasetId);
+            step(steps, "warehouse", () -> warehouse.get().currentDatasetId());
         }
         long[] rows = new long[1];
         if (loadsFiles) {
-            step(steps, "load-path", () -> rows[0] = Priming.synthetic(settings, warehouse, config.days(),
+            step(steps, "load-path", () -> rows[0] = Priming.synthetic(settings.get(), warehouse.get(), config.days(),
                     config.strategies()).rows());
         }
         long total = (System.nanoTime() - t0) / 1_000_000;
@@ -110,13 +112,14 @@ public class FunctionPriming {
      * output bucket only the client is built.
      */
     private void s3Request() {
-        var bucket = settings.bucket().outputBucket();
+        var bucket = settings.get().bucket().outputBucket();
         if (bucket.isEmpty()) {
-            s3.serviceClientConfiguration();
+            s3.get().serviceClientConfiguration();
             return;
         }
         try {
-            s3.headObject(b -> b.bucket(bucket.get()).key(settings.bucket().manifestsPrefix() + ".priming-probe")
+            String probe = settings.get().bucket().manifestsPrefix() + ".priming-probe";
+            s3.get().headObject(b -> b.bucket(bucket.get()).key(probe)
                     .overrideConfiguration(c -> c.apiCallTimeout(config.s3Timeout())));
         } catch (S3Exception answered) {
             LOG.debugf("priming: S3 answered the probe with HTTP %d", answered.statusCode());
