@@ -2,13 +2,9 @@ package io.heavyingest.bench;
 
 import io.heavyingest.app.Components;
 import io.heavyingest.app.Settings;
-import io.heavyingest.config.HeavyIngestConfig;
 import io.heavyingest.generate.GeneratorSpec;
-import io.heavyingest.generate.PnlFileGenerator;
 import io.heavyingest.ingest.IngestResult;
-import io.heavyingest.ingest.IngestService;
 import io.heavyingest.ingest.LocalFiles;
-import io.heavyingest.warehouse.Warehouse;
 
 import java.io.IOException;
 import java.io.PrintStream;
@@ -34,25 +30,15 @@ public final class IngestBenchmark {
     }
 
     public void run(int runs, int scale) throws IOException {
-        Path production = ensure(GeneratorSpec.production(42));
+        Path production = BenchSupport.generated(workDir, GeneratorSpec.production(42), out);
         out.printf("machine: %d cores, java %s, max heap %,d MB%n", Runtime.getRuntime().availableProcessors(),
                 System.getProperty("java.version"), Runtime.getRuntime().maxMemory() >> 20);
         measure(production, runs);
         if (scale > 1) {
             GeneratorSpec big = new GeneratorSpec(GeneratorSpec.PRODUCTION_DAYS * scale, GeneratorSpec.PRODUCTION_STRATEGIES,
                     42, GeneratorSpec.PRODUCTION_FIRST_DATE, 1, false);
-            measure(ensure(big), Math.max(1, runs / 2));
+            measure(BenchSupport.generated(workDir, big, out), Math.max(1, runs / 2));
         }
-    }
-
-    private Path ensure(GeneratorSpec spec) throws IOException {
-        Path file = workDir.resolve("pnl_" + spec.days() + "x" + spec.strategies() + "_seed" + spec.seed()
-                + (spec.cadenceDays() == 1 ? "_daily" : "") + ".csv");
-        if (!Files.exists(file)) {
-            out.printf("generating %s ...%n", file);
-            PnlFileGenerator.write(spec, file);
-        }
-        return file;
     }
 
     private void measure(Path file, int runs) throws IOException {

@@ -1,25 +1,19 @@
 package io.heavyingest.bench;
 
 import io.heavyingest.generate.GeneratorSpec;
-import io.heavyingest.generate.PnlFileGenerator;
 
 import java.io.BufferedReader;
 import java.io.File;
 import java.io.IOException;
 import java.io.InputStreamReader;
 import java.io.PrintStream;
-import java.net.URISyntaxException;
-import java.net.URL;
-import java.net.URLClassLoader;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
-import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
-import java.util.Set;
 
 /**
  * Process memory of an embedded ingest, one child JVM per case so that every figure starts from a fresh process:
@@ -48,10 +42,11 @@ public final class MemoryBenchmark {
             throws IOException, InterruptedException {
         Files.createDirectories(workDir);
         Map<String, Path> files = new LinkedHashMap<>();
-        files.put("1x", ensure(GeneratorSpec.production(42)));
+        files.put("1x", BenchSupport.generated(workDir, GeneratorSpec.production(42), out));
         if (scale > 1) {
-            files.put(scale + "x", ensure(new GeneratorSpec(GeneratorSpec.PRODUCTION_DAYS * scale,
-                    GeneratorSpec.PRODUCTION_STRATEGIES, 42, GeneratorSpec.PRODUCTION_FIRST_DATE, 1, false)));
+            GeneratorSpec longer = new GeneratorSpec(GeneratorSpec.PRODUCTION_DAYS * scale,
+                    GeneratorSpec.PRODUCTION_STRATEGIES, 42, GeneratorSpec.PRODUCTION_FIRST_DATE, 1, false);
+            files.put(scale + "x", BenchSupport.generated(workDir, longer, out));
         }
         Map<String, String> builds = new LinkedHashMap<>();
         if (baseline != null) {
@@ -90,7 +85,7 @@ public final class MemoryBenchmark {
         command.add(java);
         command.addAll(jvmOptions);
         command.add("-cp");
-        command.add((baseline == null ? "" : baseline + File.pathSeparator) + classPath());
+        command.add((baseline == null ? "" : baseline + File.pathSeparator) + BenchSupport.classPath());
         command.add(MemoryProbe.class.getName());
         command.add(file.toString());
         command.add(workDir.resolve("probe").toString());
@@ -117,35 +112,5 @@ public final class MemoryBenchmark {
             output.subList(from, output.size()).forEach(l -> out.println("    | " + l));
         }
         return figures;
-    }
-
-    /** The class path this process runs with: the class loaders' URLs (exec:java), else java.class.path. */
-    private static String classPath() {
-        Set<String> entries = new LinkedHashSet<>();
-        for (ClassLoader cl = MemoryBenchmark.class.getClassLoader(); cl != null; cl = cl.getParent()) {
-            if (cl instanceof URLClassLoader urls) {
-                for (URL url : urls.getURLs()) {
-                    try {
-                        entries.add(Path.of(url.toURI()).toString());
-                    } catch (URISyntaxException | IllegalArgumentException e) {
-                        entries.add(url.getPath());
-                    }
-                }
-            }
-        }
-        if (entries.isEmpty()) {
-            return System.getProperty("java.class.path");
-        }
-        return String.join(File.pathSeparator, entries);
-    }
-
-    private Path ensure(GeneratorSpec spec) throws IOException {
-        Path file = workDir.resolve("pnl_" + spec.days() + "x" + spec.strategies() + "_seed" + spec.seed()
-                + (spec.cadenceDays() == 1 ? "_daily" : "") + ".csv");
-        if (!Files.exists(file)) {
-            out.printf("generating %s ...%n", file);
-            PnlFileGenerator.write(spec, file);
-        }
-        return file;
     }
 }

@@ -5,9 +5,6 @@ import io.heavyingest.json.Json;
 
 import java.io.File;
 import java.io.IOException;
-import java.net.URISyntaxException;
-import java.net.URL;
-import java.net.URLClassLoader;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -140,10 +137,9 @@ public final class WholeProcessBenchmark {
 
     /**
      * The command's class path as jars only (a class-data archive refuses non-empty directories): the main classes
-     * packed into one jar, then every dependency jar this benchmark runs with (exec:java gives them as the context
-     * class loader's URLs).
+     * packed into one jar, then every dependency jar this benchmark runs with.
      */
-    private static String classpath(Path work, Path classes) throws URISyntaxException, IOException {
+    private static String classpath(Path work, Path classes) throws IOException {
         Path jar = work.resolve("heavy-ingest-classes.jar");
         try (var out = new java.util.jar.JarOutputStream(Files.newOutputStream(jar));
              var files = Files.walk(classes)) {
@@ -154,19 +150,9 @@ public final class WholeProcessBenchmark {
             }
         }
         List<String> parts = new ArrayList<>(List.of(jar.toAbsolutePath().toString()));
-        ClassLoader loader = Thread.currentThread().getContextClassLoader();
-        if (loader instanceof URLClassLoader urls) {
-            for (URL u : urls.getURLs()) {
-                Path p = Path.of(u.toURI());
-                if (p.toString().endsWith(".jar")) {
-                    parts.add(p.toString());
-                }
-            }
-        } else {
-            for (String p : System.getProperty("java.class.path").split(File.pathSeparator)) {
-                if (p.endsWith(".jar")) {
-                    parts.add(p);
-                }
+        for (String entry : BenchSupport.classPath().split(File.pathSeparator)) {
+            if (entry.endsWith(".jar")) {
+                parts.add(entry);
             }
         }
         return String.join(File.pathSeparator, parts);
