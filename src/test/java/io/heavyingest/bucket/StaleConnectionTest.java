@@ -31,16 +31,21 @@ class StaleConnectionTest {
                 .build();
     }
 
+    /** A store that wrote once through {@code proxy}, whose connections were then all closed under the client. */
+    private static S3ObjectStore storeWithItsConnectionClosed(S3Client client, CuttingProxy proxy) {
+        client.createBucket(b -> b.bucket("stale"));
+        S3ObjectStore store = new S3ObjectStore(client);
+        store.putJson("stale", "first.json", "{}".getBytes(StandardCharsets.UTF_8));
+        proxy.refuseConnections(true);
+        proxy.refuseConnections(false);
+        return store;
+    }
+
     @Test
     void putIfAbsent_onAKeptAliveConnectionClosedMeanwhile_shouldSendAgainAndWrite() throws Exception {
         try (InProcessS3 server = InProcessS3.inMemory(); CuttingProxy proxy = new CuttingProxy(server.port());
              S3Client client = client(proxy)) {
-            client.createBucket(b -> b.bucket("stale"));
-            S3ObjectStore store = new S3ObjectStore(client);
-            store.putJson("stale", "first.json", "{}".getBytes(StandardCharsets.UTF_8));
-            // every open connection is closed under the client, which still holds them as alive
-            proxy.refuseConnections(true);
-            proxy.refuseConnections(false);
+            S3ObjectStore store = storeWithItsConnectionClosed(client, proxy);
 
             boolean written = store.putIfAbsent("stale", "claims/x.json", "{\"owner\":\"a\"}".getBytes(StandardCharsets.UTF_8));
 
@@ -53,11 +58,7 @@ class StaleConnectionTest {
     void put_onAKeptAliveConnectionClosedMeanwhile_shouldSendAgainAndWrite() throws Exception {
         try (InProcessS3 server = InProcessS3.inMemory(); CuttingProxy proxy = new CuttingProxy(server.port());
              S3Client client = client(proxy)) {
-            client.createBucket(b -> b.bucket("stale"));
-            S3ObjectStore store = new S3ObjectStore(client);
-            store.putJson("stale", "first.json", "{}".getBytes(StandardCharsets.UTF_8));
-            proxy.refuseConnections(true);
-            proxy.refuseConnections(false);
+            S3ObjectStore store = storeWithItsConnectionClosed(client, proxy);
 
             store.putJson("stale", "manifests/m.json", "{\"rows\":1}".getBytes(StandardCharsets.UTF_8));
 
