@@ -152,7 +152,7 @@ final class RecordScanner {
      * separator becomes zero after the XOR, and {@code (x - 0x01..) & ~x & 0x80..} marks zero bytes; marks above the
      * first true zero can be spurious (a borrow), so only the lowest mark, the first byte in the text, is used.
      */
-    private static int separatorAt(byte[] b, int p, int limit) {
+    static int separatorAt(byte[] b, int p, int limit) {
         while (p + 8 <= limit) {
             long word = (long) LONG_LE.get(b, p);
             long comma = word ^ 0x2C2C_2C2C_2C2C_2C2CL;
@@ -271,6 +271,47 @@ final class RecordScanner {
         starts[fields] = from;
         ends[fields] = to;
         fields++;
+    }
+
+    /**
+     * Reads ahead until at least {@code bytes} bytes (capped at the record limit) follow the current position in
+     * {@link #bytes()}, or the input ends; for a caller that parses the next record straight from the buffer. The
+     * buffer may move: read {@link #position()} and {@link #limit()} after this call. Returns false when the input has
+     * nothing left at all.
+     */
+    boolean readAhead(int bytes) {
+        if (!started) {
+            started = true;
+            skipByteOrderMark();
+        }
+        int wanted = (int) Math.min(bytes, limits.maxRecordBytes());
+        recordStart = pos;
+        while (limit - pos < wanted && !eof) {
+            pos = refill(pos);
+        }
+        return pos < limit;
+    }
+
+    /** Where the next record starts in {@link #bytes()}. */
+    int position() { return pos; }
+
+    /** End of the bytes read so far in {@link #bytes()}. */
+    int limit() { return limit; }
+
+    /** True when {@link #limit()} is the end of the input. */
+    boolean atEnd() { return eof; }
+
+    /**
+     * Accepts a record the caller parsed itself from {@link #position()} to {@code next} (just past its line break, or
+     * the end of the input): one line, no quoted line breaks. The field bounds of the scanner are not set for it.
+     */
+    void skipRecord(int next) {
+        recordStart = pos;
+        recordLine = line;
+        recordBytes = next - pos;
+        fields = 0;
+        pos = next;
+        line++;
     }
 
     int fieldCount() { return fields; }

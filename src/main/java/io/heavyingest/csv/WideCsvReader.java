@@ -3,8 +3,6 @@ package io.heavyingest.csv;
 import io.heavyingest.text.SafeText;
 
 import java.io.InputStream;
-import java.io.InterruptedIOException;
-import java.io.UncheckedIOException;
 import java.time.DayOfWeek;
 import java.time.LocalDate;
 import java.util.ArrayList;
@@ -12,13 +10,6 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
-import java.util.concurrent.ExecutionException;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Future;
-import java.util.concurrent.LinkedBlockingQueue;
-import java.util.concurrent.ThreadPoolExecutor;
-import java.util.concurrent.TimeUnit;
-import java.util.concurrent.atomic.AtomicInteger;
 
 /**
  * Streams a wide P&amp;L file ({@code Date,Day,<strategy...>}) one row at a time and validates it as it goes.
@@ -26,20 +17,23 @@ import java.util.concurrent.atomic.AtomicInteger;
  * <p>Memory is one record plus one {@link WideRow}, whatever the file size. Every rule that fails raises a
  * {@link CsvFormatException} naming the source, line, column and strategy.
  *
- * <p>With more than one parse thread, the values of each row are split into contiguous chunks parsed at the same
- * time, straight from the read buffer (the calling thread, which also scans, takes a smaller first chunk, helper
- * threads the others), and
- * {@link #next(WideRow)} returns when the whole row is parsed: rows stay in order, memory is the same, and a bad
- * value is reported exactly as with one thread (the first bad value of the row, by column). Scanning the record
- * and every other check stay on the calling thread. The helpers are daemon threads, stopped at the end of the
- * input, at the first error and by {@link #close()}, and end by themselves when idle for two seconds.
+ * <p>Rows are read on a fast path where they allow it: when the next record is in the read buffer and is plain (no
+ * quotes, no spaces, every value a finite decimal or empty, the expected number of fields), each value is parsed
+ * straight from the buffer as its field's end is found ({@link ValueRun}). With more than one parse thread the record
+ * is also split by bytes: helper threads ({@link ParseWorker}) each find the fields of and parse one later part of the
+ * record while the calling thread does the first, so scanning is shared as well as parsing; the split follows the
+ * previous record's length and adapts to whichever side finished last. Any record the fast path does not take (or a
+ * split that does not line up) is read again from its start the general way ({@link RecordScanner}, one thread),
+ * which also reports every error: the first bad value of a row by column, exactly as with one thread. Rows stay in
+ * order and {@link #next(WideRow)} returns when the whole row is parsed. The helpers are daemon threads, stopped at
+ * the end of the input, at the first error and by {@link #close()}, and end by themselves when idle for two seconds.
  */
 public final class WideCsvReader implements AutoCloseable {
-    /** Fewest values a parse chunk gets: below this a second thread costs more than it saves. */
+    /** Fewest values a part of a row gets: below this a second thread costs more than it saves. */
     private static final int MIN_CHUNK_VALUES = 2048;
-    /** Time to scan a record's fields relative to parsing its values (measured: about a third). */
-    private static final double SCAN_COST = 0.33;
-    private static final AtomicInteger THREAD_NUMBER = new AtomicInteger();
+    /** Bounds of the calling thread's share relative to a helper's (it adapts between them). */
+    private static final double MIN_CALLER_WEIGHT = 0.25;
+    private static final double MAX_CALLER_WEIGHT = 4;
 
     private final RecordScanner scanner;
     private final InputStream in;
@@ -47,9 +41,16 @@ public final class WideCsvReader implements AutoCloseable {
     private final WideHeader header;
     private final CsvLimits limits;
     private final Map<LocalDate, Long> firstLineOfDate = new HashMap<>();
-    private final Chunk[] chunks;
-    private final Future<?>[] pending;
-    private ExecutorService helpers;
+    private final int threads;
+    private final ValueRun callerRun;
+    private final ParseWorker[] workers;
+    private final int[] bounds;
+    private final boolean plainRows;
+    private long plainRowsRead;
+    /** The calling thread's share of a split row relative to one helper's. */
+    private double callerWeight = 1;
+    /** Length of the last record read, to read ahead and to split the next one. */
+    private long expectedRecordBytes;
     private long rows;
 
     /** Opens the stream with the default {@link CsvLimits}, parsing on the calling thread. */
@@ -69,6 +70,11 @@ public final class WideCsvReader implements AutoCloseable {
      *                     per available processor
      */
     public WideCsvReader(InputStream in, String source, CsvLimits limits, int parseThreads) {
+        this(in, source, limits, parseThreads, true);
+    }
+
+    /** As the public constructor; {@code plainRows = false} reads every row the general way (for tests to compare). */
+    WideCsvReader(InputStream in, String source, CsvLimits limits, int parseThreads, boolean plainRows) {
         if (parseThreads < 0) {
             throw new IllegalArgumentException("parse threads must be 0 (one per processor) or more, not " + parseThreads);
         }
@@ -77,27 +83,21 @@ public final class WideCsvReader implements AutoCloseable {
         this.limits = limits;
         this.scanner = new RecordScanner(in, source, limits);
         this.header = readHeader();
-        int threads = parseThreads == 0 ? Runtime.getRuntime().availableProcessors() : parseThreads;
+        this.expectedRecordBytes = header.headerBytes();
+        int requested = parseThreads == 0 ? Runtime.getRuntime().availableProcessors() : parseThreads;
         int width = header.strategies().size();
-        int count = Math.max(1, Math.min(threads, width / MIN_CHUNK_VALUES));
-        // the calling thread also scans each record, so it takes a smaller share of the values: with scanning
-        // costing SCAN_COST of parsing, share 1 - SCAN_COST x (count - 1) against 1 + SCAN_COST per helper
-        // finishes every thread at about the same time
-        double callerWeight = Math.max(0, 1 - SCAN_COST * (count - 1));
-        double total = callerWeight + (count - 1) * (1 + SCAN_COST);
-        this.chunks = new Chunk[count];
-        int from = 0;
-        for (int c = 0; c < count; c++) {
-            double upTo = callerWeight + c * (1 + SCAN_COST);
-            int to = c == count - 1 ? width : (int) Math.round(width * upTo / total);
-            chunks[c] = new Chunk(from, to);
-            from = to;
+        this.threads = Math.max(1, Math.min(requested, width / MIN_CHUNK_VALUES));
+        this.callerRun = new ValueRun(limits.maxFieldBytes());
+        this.workers = new ParseWorker[threads - 1];
+        for (int w = 0; w < workers.length; w++) {
+            workers[w] = new ParseWorker(width, limits.maxFieldBytes());
         }
-        this.pending = new Future<?>[count];
+        this.bounds = new int[threads + 1];
+        this.plainRows = plainRows;
     }
 
     /** Threads that parse the values of one row (1 when the rows are too narrow to be worth splitting). */
-    public int parseThreads() { return chunks.length; }
+    public int parseThreads() { return threads; }
 
     public WideHeader header() { return header; }
 
@@ -111,6 +111,9 @@ public final class WideCsvReader implements AutoCloseable {
 
     /** Data rows read so far. */
     public long rowsRead() { return rows; }
+
+    /** Data rows read so far by the fast path (the others were read the general way). */
+    long plainRowsRead() { return plainRowsRead; }
 
     private WideHeader readHeader() {
         if (!scanner.next()) {
@@ -163,6 +166,13 @@ public final class WideCsvReader implements AutoCloseable {
     }
 
     private boolean readRow(WideRow row) {
+        if (plainRows && rows < limits.maxDays() && readPlainRow(row)) {
+            plainRowsRead++;
+            expectedRecordBytes = scanner.recordBytes();
+            checkUnique(row.date, row.line);
+            rows++;
+            return true;
+        }
         if (!scanner.next()) {
             if (rows == 0) {
                 throw new CsvFormatException(CsvProblem.NO_ROWS, source, scanner.recordLine() + 1, 0, null,
@@ -191,116 +201,181 @@ public final class WideCsvReader implements AutoCloseable {
         row.date = date;
         row.line = line;
         row.missingCount = missingCount;
+        expectedRecordBytes = scanner.recordBytes();
         rows++;
         return true;
     }
 
-    /** Parses every strategy value of the scanned record into {@code row}; returns the number of empty cells. */
-    private int parseValues(byte[] b, WideRow row, long line) {
-        int lead = header.leadingColumns();
-        if (chunks.length == 1) {
-            Chunk all = chunks[0];
-            all.parse(b, row);
-            if (all.bad >= 0) {
-                throw badValue(all.bad, all.bad + lead, line);
+    /**
+     * The fast path: reads the next record straight from the buffer when it is plain (see the class comment), split
+     * across the parse threads. False leaves the scanner where it was, for the general path; nothing is reported.
+     */
+    private boolean readPlainRow(WideRow row) {
+        long ahead = expectedRecordBytes + expectedRecordBytes / 8 + 1024;
+        if (!scanner.readAhead((int) Math.min(ahead, Integer.MAX_VALUE - 16))) {
+            return false;
+        }
+        byte[] b = scanner.bytes();
+        int pos = scanner.position();
+        int limit = scanner.limit();
+        boolean eof = scanner.atEnd();
+        int dateEnd = RecordScanner.separatorAt(b, pos, limit);
+        if (dateEnd == limit || b[dateEnd] != ',') {
+            return false;
+        }
+        LocalDate date = plainDate(b, pos, dateEnd);
+        if (date == null) {
+            return false;
+        }
+        int p = dateEnd + 1;
+        if (header.hasDay()) {
+            int dayEnd = RecordScanner.separatorAt(b, p, limit);
+            if (dayEnd == limit || b[dayEnd] != ',' || !isDayOf(b, p, dayEnd, date)) {
+                return false;
             }
-            return all.missing;
+            p = dayEnd + 1;
         }
-        if (helpers == null) {
-            // idle helpers end on their own, so a reader abandoned mid-file without close() leaves no thread behind
-            ThreadPoolExecutor pool = new ThreadPoolExecutor(chunks.length - 1, chunks.length - 1, 2, TimeUnit.SECONDS,
-                    new LinkedBlockingQueue<>(), task -> {
-                        Thread t = new Thread(task, "csv-parse-" + THREAD_NUMBER.incrementAndGet());
-                        t.setDaemon(true);
-                        return t;
-                    });
-            pool.allowCoreThreadTimeOut(true);
-            helpers = pool;
+        int width = header.strategies().size();
+        int parts = split(b, p, limit, expectedRecordBytes - (p - pos));
+        for (int k = 1; k < parts; k++) {
+            workers[k - 1].post(b, bounds[k], limit, eof, bounds[k + 1]);
         }
-        for (int c = 1; c < chunks.length; c++) {
-            Chunk chunk = chunks[c];
-            pending[c] = helpers.submit(() -> chunk.parse(b, row));
-        }
-        chunks[0].parse(b, row);
-        RuntimeException failure = null;
-        for (int c = 1; c < chunks.length; c++) {
-            try {
-                pending[c].get();
-            } catch (ExecutionException e) {
-                failure = failure != null ? failure : e.getCause() instanceof RuntimeException r ? r
-                        : new IllegalStateException("parse thread failed", e.getCause());
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-                throw new UncheckedIOException(new InterruptedIOException("interrupted while parsing " + source));
+        boolean ok = callerRun.parse(b, p, limit, eof, bounds[1], row.values, row.missing, 0, width);
+        if (parts > 1) {
+            boolean helpersFirst = true;
+            for (int k = 1; k < parts; k++) {
+                helpersFirst &= workers[k - 1].isDone();
             }
+            // the side that finished last gets less of the next row
+            callerWeight = helpersFirst ? Math.max(MIN_CALLER_WEIGHT, callerWeight * 0.95)
+                    : Math.min(MAX_CALLER_WEIGHT, callerWeight * 1.05);
         }
-        if (failure != null) {
-            throw failure;
-        }
-        int missing = 0;
-        for (Chunk chunk : chunks) { // in column order: the first bad value is the one one thread reports
-            if (chunk.bad >= 0) {
-                throw badValue(chunk.bad, chunk.bad + lead, line);
+        int count = ok ? callerRun.count : 0;
+        int empty = ok ? callerRun.empty : 0;
+        int end = ok ? callerRun.end : 0;
+        for (int k = 1; k < parts; k++) {
+            ParseWorker worker = workers[k - 1];
+            if (!worker.await() || !ok) { // every helper is waited for: none may still read the buffer
+                ok = false;
+                continue;
             }
-            missing += chunk.missing;
+            int n = worker.count();
+            if (n > width - count) {
+                ok = false;
+                continue;
+            }
+            System.arraycopy(worker.values, 0, row.values, count, n);
+            System.arraycopy(worker.missing, 0, row.missing, count, n);
+            count += n;
+            empty += worker.empty();
+            end = worker.end();
         }
-        return missing;
+        if (!ok || count != width) {
+            return false;
+        }
+        scanner.skipRecord(end);
+        row.date = date;
+        row.line = scanner.recordLine();
+        row.missingCount = empty;
+        return true;
     }
 
     /**
-     * One contiguous range of strategies. {@link #parse} reads the scanner's field bounds and buffer and writes only
-     * its own range of the row: chunks of one row never share an element, and the caller reads the results after
-     * waiting for the chunk (which orders the memory accesses).
+     * Splits the values of a record starting at {@code p}, about {@code valueBytes} long, into parts at field starts:
+     * fills {@link #bounds} (part k is [bounds[k], bounds[k + 1]), the last ending at the record's end, -1) and returns
+     * the number of parts. A bound that cannot be placed (the estimate runs past what is read) leaves fewer parts.
      */
-    private final class Chunk {
-        private final int from;
-        private final int to;
-        int bad;
-        int missing;
-
-        Chunk(int from, int to) {
-            this.from = from;
-            this.to = to;
-        }
-
-        /** Parses strategies [from, to); stops at the first bad value and leaves its strategy index in {@link #bad}. */
-        void parse(byte[] b, WideRow row) {
-            double[] values = row.values;
-            boolean[] missingCells = row.missing;
-            int lead = header.leadingColumns();
-            int empty = 0;
-            bad = -1;
-            for (int s = from, f = from + lead; s < to; s++, f++) {
-                int start = scanner.start(f);
-                int end = scanner.end(f);
-                while (start < end && b[start] == ' ') {
-                    start++;
-                }
-                while (end > start && b[end - 1] == ' ') {
-                    end--;
-                }
-                if (start == end) {
-                    values[s] = 0;
-                    missingCells[s] = true;
-                    empty++;
-                    continue;
-                }
-                double v = DecimalParser.parse(b, start, end);
-                if (DecimalParser.isInvalid(v) || !Double.isFinite(v)) {
-                    bad = s;
-                    break;
-                }
-                values[s] = v;
-                missingCells[s] = false;
+    private int split(byte[] b, int p, int limit, long valueBytes) {
+        bounds[0] = p;
+        int parts = 1;
+        double total = callerWeight + (threads - 1);
+        for (int k = 1; k < threads && valueBytes > 0; k++) {
+            long target = p + (long) (valueBytes * (callerWeight + k - 1) / total);
+            if (target <= bounds[parts - 1] || target >= limit) {
+                break;
             }
-            missing = empty;
+            int comma = RecordScanner.separatorAt(b, (int) target, limit);
+            if (comma == limit || b[comma] != ',' || comma + 1 >= limit) {
+                break;
+            }
+            bounds[parts++] = comma + 1;
+        }
+        bounds[parts] = -1;
+        return parts;
+    }
+
+    /** The date of a plain {@code yyyy-MM-dd} field, or null for anything else (the general path then decides). */
+    private static LocalDate plainDate(byte[] b, int from, int to) {
+        if (to - from != 10 || b[from + 4] != '-' || b[from + 7] != '-') {
+            return null;
+        }
+        int y = digits(b, from, 4);
+        int m = digits(b, from + 5, 2);
+        int d = digits(b, from + 8, 2);
+        if (y < 0 || m < 1 || m > 12 || d < 1 || d > 31) {
+            return null;
+        }
+        try {
+            return LocalDate.of(y, m, d);
+        } catch (java.time.DateTimeException e) {
+            return null;
         }
     }
 
+    /** True when {@code b[from, to)} is the English name of the date's weekday in ASCII, any case. */
+    private static boolean isDayOf(byte[] b, int from, int to, LocalDate date) {
+        String name = DAY_NAMES[date.getDayOfWeek().ordinal()];
+        if (to - from != name.length()) {
+            return false;
+        }
+        for (int i = 0; i < name.length(); i++) {
+            int c = b[from + i];
+            if (c >= 'a' && c <= 'z') {
+                c -= 'a' - 'A';
+            }
+            if (c != name.charAt(i)) {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    private static final String[] DAY_NAMES = {"MONDAY", "TUESDAY", "WEDNESDAY", "THURSDAY", "FRIDAY", "SATURDAY", "SUNDAY"};
+
+    /** Parses every strategy value of the scanned record into {@code row}; returns the number of empty cells. */
+    private int parseValues(byte[] b, WideRow row, long line) {
+        double[] values = row.values;
+        boolean[] missingCells = row.missing;
+        int lead = header.leadingColumns();
+        int empty = 0;
+        for (int s = 0, f = lead, n = values.length; s < n; s++, f++) {
+            int start = scanner.start(f);
+            int end = scanner.end(f);
+            while (start < end && b[start] == ' ') {
+                start++;
+            }
+            while (end > start && b[end - 1] == ' ') {
+                end--;
+            }
+            if (start == end) {
+                values[s] = 0;
+                missingCells[s] = true;
+                empty++;
+                continue;
+            }
+            double v = DecimalParser.parse(b, start, end);
+            if (DecimalParser.isInvalid(v) || !Double.isFinite(v)) {
+                throw badValue(s, s + lead, line);
+            }
+            values[s] = v;
+            missingCells[s] = false;
+        }
+        return empty;
+    }
+
     private void stopHelpers() {
-        if (helpers != null) {
-            helpers.shutdownNow();
-            helpers = null;
+        for (ParseWorker worker : workers) {
+            worker.stop();
         }
     }
 
@@ -332,20 +407,12 @@ public final class WideCsvReader implements AutoCloseable {
         while (to > from && b[to - 1] == ' ') {
             to--;
         }
-        if (to - from == 10 && b[from + 4] == '-' && b[from + 7] == '-') {
-            int y = digits(b, from, 4);
-            int m = digits(b, from + 5, 2);
-            int d = digits(b, from + 8, 2);
-            if (y >= 0 && m >= 1 && m <= 12 && d >= 1 && d <= 31) {
-                try {
-                    return LocalDate.of(y, m, d);
-                } catch (java.time.DateTimeException e) {
-                    // falls through to the error below: a day the month does not have
-                }
-            }
+        LocalDate date = plainDate(b, from, to);
+        if (date == null) {
+            throw new CsvFormatException(CsvProblem.BAD_DATE, source, line, 1, null,
+                    "date must be yyyy-MM-dd but is \"" + abbreviate(scanner.text(0).strip()) + "\"");
         }
-        throw new CsvFormatException(CsvProblem.BAD_DATE, source, line, 1, null,
-                "date must be yyyy-MM-dd but is \"" + abbreviate(scanner.text(0).strip()) + "\"");
+        return date;
     }
 
     private static int digits(byte[] b, int from, int count) {
