@@ -18,19 +18,25 @@ public interface FunctionConfig {
         enum Mode {
             /**
              * Prime when Lambda initializes the function ahead of any request ({@code AWS_LAMBDA_INITIALIZATION_TYPE}
-             * is {@code snap-start} or {@code provisioned-concurrency}): there the work leaves the request path.
-             * An on-demand cold start would only move it from the first event into the init phase, at a cost.
+             * is {@code snap-start} or {@code provisioned-concurrency}): there the work leaves the request path. On an
+             * on-demand cold start in Lambda, {@link #BACKGROUND}: priming in the init phase would only move work there,
+             * at a cost. Outside Lambda, nothing.
              */
             AUTO,
             /** Prime at every start-up. */
             ALWAYS,
+            /**
+             * Open the S3 client and the warehouse on a background thread at start-up, without delaying it: the first
+             * event finds them open or waits for them, instead of opening them one after the other itself.
+             */
+            BACKGROUND,
             /** Never prime. */
             NEVER
         }
 
         /**
-         * When the function primes itself at start-up: AUTO when Lambda initializes it ahead of requests (SnapStart,
-         * provisioned concurrency), ALWAYS, or NEVER.
+         * When the function primes itself at start-up: AUTO (in full when Lambda initializes it ahead of requests,
+         * SnapStart or provisioned concurrency; else BACKGROUND), ALWAYS, BACKGROUND, or NEVER.
          */
         @WithDefault("auto")
         Mode mode();

@@ -15,7 +15,9 @@ import org.jboss.logging.Logger;
 import software.amazon.awssdk.services.s3.S3Client;
 import software.amazon.awssdk.services.s3.model.S3Exception;
 
+import java.util.ArrayList;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 
 /**
@@ -58,20 +60,64 @@ public class FunctionPriming {
 
     void onStart(@Observes StartupEvent event) {
         String initialization = System.getenv("AWS_LAMBDA_INITIALIZATION_TYPE");
-        if (shouldPrime(config.mode(), initialization)) {
-            prime();
-        } else {
-            LOG.debugf("not priming: mode %s, initialization type %s", config.mode(), initialization);
+        FunctionConfig.Priming.Mode decided = decide(config.mode(), initialization);
+        switch (decided) {
+            case ALWAYS -> prime();
+            case BACKGROUND -> openInBackground();
+            default -> LOG.debugf("not priming: mode %s, initialization type %s", config.mode(), initialization);
         }
     }
 
-    /** The decision of {@link FunctionConfig.Priming.Mode}, for Lambda's initialization type (null outside Lambda). */
-    static boolean shouldPrime(FunctionConfig.Priming.Mode mode, String initializationType) {
+    /**
+     * What {@link FunctionConfig.Priming.Mode} means for Lambda's initialization type (null outside Lambda): ALWAYS
+     * (prime in the init phase), BACKGROUND or NEVER.
+     */
+    static FunctionConfig.Priming.Mode decide(FunctionConfig.Priming.Mode mode, String initializationType) {
         return switch (mode) {
-            case ALWAYS -> true;
-            case NEVER -> false;
-            case AUTO -> "snap-start".equals(initializationType) || "provisioned-concurrency".equals(initializationType);
+            case ALWAYS, BACKGROUND, NEVER -> mode;
+            case AUTO -> "snap-start".equals(initializationType) || "provisioned-concurrency".equals(initializationType)
+                    ? FunctionConfig.Priming.Mode.ALWAYS
+                    : initializationType != null ? FunctionConfig.Priming.Mode.BACKGROUND : FunctionConfig.Priming.Mode.NEVER;
         };
+    }
+
+    /**
+     * Opens the S3 client (with its probe request) and the warehouse (with one read) on two background threads, each
+     * step logged and skipped on failure; the handler uses the same beans, so it waits only for what is still opening.
+     * Returns the threads (already started).
+     */
+    public List<Thread> openInBackground() {
+        List<Thread> threads = new ArrayList<>(2);
+        if (config.s3Request()) {
+            threads.add(background("s3", this::s3Request));
+        }
+        if (config.warehouse()) {
+            threads.add(background("warehouse", () -> warehouse.get().currentDatasetId()));
+        }
+        return threads;
+    }
+
+    private Thread background(String name, Step work) {
+        Thread thread = new Thread(() -> {
+            Map<String, Long> steps = new LinkedHashMap<>();
+            step(steps, name, work);
+            LOG.infof("opened in the background: %s", describe(steps));
+            synchronized (this) {
+                Map<String, Long> all = new LinkedHashMap<>(lastSteps);
+                all.putAll(steps);
+                lastSteps = Map.copyOf(all);
+            }
+        }, "priming-" + name);
+        thread.setDaemon(true);
+        thread.start();
+        return thread;
+    }
+
+    private static String describe(Map<String, Long> steps) {
+        StringBuilder line = new StringBuilder();
+        steps.forEach((name, ms) -> line.append(line.length() == 0 ? "" : ", ").append(name).append(' ')
+                .append(ms < 0 ? "failed" : ms + " ms"));
+        return line.toString();
     }
 
     /** Runs every priming step; returns the milliseconds each took (-1 for a step that failed). */
@@ -91,10 +137,7 @@ public class FunctionPriming {
                     config.strategies()).rows());
         }
         long total = (System.nanoTime() - t0) / 1_000_000;
-        StringBuilder line = new StringBuilder();
-        steps.forEach((name, ms) -> line.append(line.length() == 0 ? "" : ", ").append(name).append(' ')
-                .append(ms < 0 ? "failed" : ms + " ms"));
-        LOG.infof("primed in %d ms (%s%s; nothing written)", total, line,
+        LOG.infof("primed in %d ms (%s%s; nothing written)", total, describe(steps),
                 loadsFiles ? String.format(", %,d synthetic values parsed", rows[0]) : "");
         lastSteps = Map.copyOf(steps);
         return steps;
