@@ -26,11 +26,12 @@ echo "== end-to-end embedded publish (bench --runs $RUNS)"
 run -Dexec.mainClass=io.heavyingest.cli.BenchMain -Dexec.args="bench --runs $RUNS --scale 1"
 echo "== the local ingest as a whole process under Lambda's flags"
 run -Dexec.mainClass=io.heavyingest.bench.WholeProcessBenchmark -Dexec.args="$FILE $RUNS 1024"
-echo "== the packaged function as Lambda runs it (1024 MB), with and without start-up priming"
+echo "== the packaged function as Lambda runs it (1024 MB): primed (SnapStart's init), opening in the background (an"
+echo "   on-demand cold start's default), and neither"
 run -Dexec.mainClass=io.heavyingest.function.PackagedFunctionRun \
-  -Dexec.args="target/function.zip $FILE 1024 ingest variants=primed:-Dheavy-ingest.function.priming.mode=always;unprimed:-Dheavy-ingest.function.priming.mode=never repeat=3"
+  -Dexec.args="target/function.zip $FILE 1024 ingest variants=primed:-Dheavy-ingest.function.priming.mode=always;background:-Dheavy-ingest.function.priming.mode=background;never:-Dheavy-ingest.function.priming.mode=never repeat=5"
 if [ -n "${BASELINE_ZIP:-}" ]; then
   echo "== the same for $BASELINE_ZIP"
   run -Dexec.mainClass=io.heavyingest.function.PackagedFunctionRun \
-    -Dexec.args="$BASELINE_ZIP $FILE 1024 ingest variants=baseline: repeat=3"
+    -Dexec.args="$BASELINE_ZIP $FILE 1024 ingest variants=baseline: repeat=5"
 fi
