@@ -1,7 +1,6 @@
 package io.heavyingest.function;
 
 import io.heavyingest.testsupport.BucketEnv;
-import io.heavyingest.testsupport.Events;
 import io.heavyingest.testsupport.Fixtures;
 import io.heavyingest.testsupport.FunctionTestResource;
 import io.heavyingest.testsupport.Lambda;
@@ -13,7 +12,6 @@ import io.quarkus.test.junit.TestProfile;
 import io.restassured.path.json.JsonPath;
 import jakarta.inject.Inject;
 import org.junit.jupiter.api.Test;
-import software.amazon.awssdk.services.s3.model.PutObjectResponse;
 
 import java.util.Map;
 
@@ -53,10 +51,7 @@ class FunctionPrimingTest {
         assertThat(warehouse.currentDatasetId()).isEmpty();
         assertThat(env.s3().listObjectsV2(b -> b.bucket(BUCKET)).contents()).isEmpty();
 
-        byte[] sample = Fixtures.sample();
-        PutObjectResponse put = env.put(BUCKET, "incoming/after-priming.csv", sample);
-        JsonPath out = Lambda.invoke(Events.s3Put(BUCKET, "incoming/after-priming.csv", sample.length,
-                put.eTag().replace("\"", ""), put.versionId())).then().statusCode(200).extract().jsonPath();
+        JsonPath out = Lambda.putAndInvoke(env, BUCKET, "incoming/after-priming.csv", Fixtures.sample());
 
         assertThat(out.getString("outcomes[0].status")).isEqualTo("LOADED");
         assertThat(out.getLong("outcomes[0].rows")).isEqualTo(Fixtures.SAMPLE_ROWS);

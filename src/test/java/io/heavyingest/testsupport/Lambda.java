@@ -13,4 +13,11 @@ public final class Lambda {
         return given().contentType("application/json").accept("application/json").body(eventJson)
                 .when().post("/_lambda_");
     }
+
+    /** Puts {@code content} under {@code key} and posts that upload's S3 event; the handler's answer (HTTP 200). */
+    public static io.restassured.path.json.JsonPath putAndInvoke(BucketEnv env, String bucket, String key, byte[] content) {
+        software.amazon.awssdk.services.s3.model.PutObjectResponse put = env.put(bucket, key, content);
+        return invoke(Events.s3Put(bucket, key, content.length, put.eTag().replace("\"", ""), put.versionId()))
+                .then().statusCode(200).extract().jsonPath();
+    }
 }
