@@ -30,7 +30,7 @@ import java.util.Map;
  */
 public final class WideCsvReader implements AutoCloseable {
     /** Fewest values a part of a row gets: below this a second thread costs more than it saves. */
-    private static final int MIN_CHUNK_VALUES = 2048;
+    private static final int MIN_PART_VALUES = 2048;
     /** Bounds of the calling thread's share relative to a helper's (it adapts between them). */
     private static final double MIN_CALLER_WEIGHT = 0.25;
     private static final double MAX_CALLER_WEIGHT = 4;
@@ -86,7 +86,7 @@ public final class WideCsvReader implements AutoCloseable {
         this.expectedRecordBytes = header.headerBytes();
         int requested = parseThreads == 0 ? Runtime.getRuntime().availableProcessors() : parseThreads;
         int width = header.strategies().size();
-        this.threads = Math.max(1, Math.min(requested, width / MIN_CHUNK_VALUES));
+        this.threads = Math.max(1, Math.min(requested, width / MIN_PART_VALUES));
         this.callerRun = new ValueRun(limits.maxFieldBytes());
         this.workers = new ParseWorker[threads - 1];
         for (int w = 0; w < workers.length; w++) {
