@@ -222,6 +222,30 @@ class PlainRowTest {
         assertSameAsGeneralPath(text);
     }
 
+    /**
+     * Plain files with a few random edits anywhere in the text (quotes, spaces, line breaks, commas, stray bytes,
+     * deleted bytes): whatever the edit makes of the file, the fast path on any thread count reads what the general
+     * path reads, or fails with the same error.
+     */
+    @ParameterizedTest
+    @ValueSource(longs = {1, 2, 3, 4, 5, 6, 7, 8, 9, 10, 11, 12, 13, 14, 15, 16, 17, 18, 19, 20})
+    void randomEditsOfAPlainFile_shouldReadAsTheGeneralPath(long seed) {
+        java.util.Random random = new java.util.Random(seed);
+        StringBuilder text = new StringBuilder(file(4, PlainRowTest::plainCell, random.nextBoolean() ? "\n" : "\r\n"));
+        String[] inserts = {"\"", " ", "\n", "\r", ",", "x", "\u00e9", "\"\"", "\r\n", "e", "-", "."};
+        int edits = 1 + random.nextInt(3);
+        int headerEnd = text.indexOf("\n");
+        for (int e = 0; e < edits; e++) {
+            int at = headerEnd + 1 + random.nextInt(text.length() - headerEnd - 1);
+            if (random.nextInt(4) == 0) {
+                text.deleteCharAt(at);
+            } else {
+                text.insert(at, inserts[random.nextInt(inserts.length)]);
+            }
+        }
+        assertSameAsGeneralPath(text.toString());
+    }
+
     @Test
     void readToTheEnd_shouldLeaveNoParseThreadRunning() throws InterruptedException {
         byte[] file = file(3, PlainRowTest::plainCell, "\n").getBytes(StandardCharsets.UTF_8);
