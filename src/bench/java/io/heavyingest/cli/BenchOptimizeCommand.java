@@ -88,7 +88,7 @@ final class BenchOptimizeCommand implements Command {
         for (long budget : new TreeSet<>(request.budgets().values())) {
             if (request.algorithms().stream().anyMatch(a -> request.budget(a) == budget)) {
                 baselines.put(budget, service.optimize(universe,
-                        request.withAlgorithms(List.of(Algorithm.RS)).withBudget(budget), 0));
+                        request.withAlgorithms(List.of(Algorithm.RS)).withBudget(budget).withConsolidationBudget(0), 0));
             }
         }
         System.out.println("each algorithm against random search with the same evaluation budget per size:");
