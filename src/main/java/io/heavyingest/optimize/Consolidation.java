@@ -8,20 +8,24 @@ import java.util.function.Consumer;
 
 /**
  * The shared final stage of a sweep, after the eight algorithms and their own polish: every algorithm's best
- * portfolio of every size goes into one elite pool, and an iterated local search improves the pool's best of each
- * size in rounds. In every round each size climbs (the configured {@link LocalSearch}: a guided walk with kicks,
- * then late acceptance) from the best of three starts: its own best, the best of the size below grown by the
- * outsider that scores best, and the best of the size above shrunk by the member whose removal scores best. So a
- * good portfolio found at one size spreads to its neighbours, one size per round, upwards and downwards. In the
- * first round the size's {@code elites} best distinct portfolios (of any algorithm) are climbed as well.
+ * portfolio of every size goes into one elite pool, and the pool's best of each size is improved in rounds. Each
+ * round has two steps:
+ * <ol>
+ * <li>Two chains over the sizes, one upwards and one downwards, both from the round's starting bests: upwards, size
+ * k starts from the chain's best of size k - 1 grown by the outsider that scores best (among those ranked best by
+ * their linear gain, as in {@link GuidedAscent}), downwards from the best of size k + 1 shrunk by the member whose
+ * removal scores best; the start gets a short climb (an eighth of the round's share) and replaces the size's best
+ * if it ends fitter. A good portfolio found at one size can so reach every other size in one round.</li>
+ * <li>An iterated local search per size (the configured {@link LocalSearch}: the guided walk with kicks, then late
+ * acceptance) from the size's best, with the rest of the round's share; in the first round the size's
+ * {@code elites} best distinct portfolios (of any algorithm) share it.</li>
+ * </ol>
+ * From the second round on, a size whose best and whose neighbours' bests did not move in the previous round gets
+ * half a share for its climb, and the saving goes to the sizes that still move (the total stays the same).
  *
- * <p>The budget of a size is split over the rounds; from the second round on, a size whose best and whose
- * neighbours' bests did not move in the previous round gets half a share, and the saving goes to the sizes that
- * still move (the total stays the same).
- *
- * <p>Determinism: every round works from a snapshot of the previous round's bests, each size with its own random
- * generator seeded from (seed, size, round), and the sizes of a round are independent tasks, so the result is the
- * same on any number of threads.
+ * <p>Determinism: the chains and the climbs of a round work from snapshots of the bests, each with its own random
+ * generator seeded from (seed, size, round), and are combined in a fixed order, so the result is the same on any
+ * number of threads.
  */
 final class Consolidation {
     /** Outsiders, ranked by their linear gain, that are scored exactly when a portfolio grows by one. */
