@@ -106,7 +106,7 @@ public interface OptimizeConfig {
 
     interface Consolidation {
         /** Swap evaluations per size for the consolidation, over all its rounds; 0 turns it off. */
-        @WithDefault("1600000")
+        @WithDefault("2400000")
         long budget();
 
         /** Rounds: each size climbs from its own best and its neighbours' bests resized by one strategy. */
@@ -114,7 +114,7 @@ public interface OptimizeConfig {
         int rounds();
 
         /** Distinct portfolios per size, over all algorithms, climbed in the first round. */
-        @WithDefault("2")
+        @WithDefault("8")
         int elites();
     }
 
