@@ -254,51 +254,23 @@ final class Consolidation {
             }
         }
         // the linear gain of each outsider for the current ratio over the current drawdown window
-        double e = 0;
-        double peak = Double.NEGATIVE_INFINITY;
-        int peakDay = 0;
-        double worst = 0;
-        int p = 0;
-        int q = 0;
-        for (int t = 0; t < days; t++) {
-            e += sum[t];
-            if (e > peak) {
-                peak = e;
-                peakDay = t;
-            }
-            if (peak - e > worst) {
-                worst = peak - e;
-                p = peakDay;
-                q = t;
-            }
-        }
-        double lambda = worst > 0 ? e / worst : 0;
+        double[] w = SwapState.drawdownWindow(sum);
+        int p = (int) w[0];
+        int q = (int) w[1];
+        double lambda = w[3] > 0 ? w[2] / w[3] : 0;
         double[] equity = universe.equity();
         Marks marks = new Marks(n).of(members);
-        int[] top = new int[Math.min(GROW_CANDIDATES, n - members.length)];
-        double[] keys = new double[top.length];
-        int count = 0;
+        GuidedAscent.Ranked top = new GuidedAscent.Ranked(Math.min(GROW_CANDIDATES, n - members.length));
         for (int s = 0; s < n; s++) {
-            if (marks.has(s)) {
-                continue;
-            }
-            double g = equity[(days - 1) * n + s] + lambda * (equity[q * n + s] - equity[p * n + s]);
-            if (count < top.length || g > keys[count - 1]) {
-                int i = count < top.length ? count++ : count - 1;
-                while (i > 0 && keys[i - 1] < g) {
-                    keys[i] = keys[i - 1];
-                    top[i] = top[i - 1];
-                    i--;
-                }
-                keys[i] = g;
-                top[i] = s;
+            if (!marks.has(s)) {
+                top.offer(s, equity[(days - 1) * n + s] + lambda * (equity[q * n + s] - equity[p * n + s]));
             }
         }
         int[] candidate = Arrays.copyOf(members, members.length + 1);
         int[] bestGrown = null;
         double bestFitness = Double.NEGATIVE_INFINITY;
-        for (int k = 0; k < count; k++) {
-            candidate[members.length] = top[k];
+        for (int k = 0; k < top.count(); k++) {
+            candidate[members.length] = top.item(k);
             used[0]++;
             double f = FitnessFunction.fitness(universe, candidate);
             if (f > bestFitness) {

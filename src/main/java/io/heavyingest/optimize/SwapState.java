@@ -151,13 +151,18 @@ final class SwapState {
      * ROI and drawdown of the summed (not averaged) P&amp;L; peak day = trough day when there is no drawdown. O(days).
      */
     double[] drawdownWindow() {
+        return drawdownWindow(sumPnl);
+    }
+
+    /** The max drawdown window and totals of the summed P&amp;L {@code sumPnl}, as {@link #drawdownWindow()}. */
+    static double[] drawdownWindow(double[] sumPnl) {
         double e = 0;
         double peak = Double.NEGATIVE_INFINITY;
         int peakDay = 0;
         double worst = 0;
         int from = 0;
         int to = 0;
-        for (int t = 0; t < days; t++) {
+        for (int t = 0; t < sumPnl.length; t++) {
             e += sumPnl[t];
             if (e > peak) {
                 peak = e;
