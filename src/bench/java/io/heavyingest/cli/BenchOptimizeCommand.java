@@ -88,10 +88,11 @@ final class BenchOptimizeCommand implements Command {
         for (long budget : new TreeSet<>(request.budgets().values())) {
             if (request.algorithms().stream().anyMatch(a -> request.budget(a) == budget)) {
                 baselines.put(budget, service.optimize(universe,
-                        request.withAlgorithms(List.of(Algorithm.RS)).withBudget(budget), 0));
+                        request.withAlgorithms(List.of(Algorithm.RS)).withBudget(budget).withConsolidationBudget(0), 0));
             }
         }
-        System.out.println("each algorithm against random search with the same evaluation budget per size:");
+        System.out.println("each algorithm (before the consolidation) against random search with the same evaluation"
+                + " budget per size:");
         System.out.printf("  %-4s %9s %16s %5s %9s %16s %12s%n", "alg", "budget", "best fitness", "size",
                 "time ms", "RS same budget", "sizes >= RS");
         boolean allBeat = true;
@@ -112,6 +113,11 @@ final class BenchOptimizeCommand implements Command {
         }
         System.out.println(allBeat ? "every algorithm is at least as good as random search of the same budget"
                 : "WARNING: some algorithm is worse than random search of the same budget");
+        if (!result.consolidated().isEmpty()) {
+            double before = result.runs().stream().mapToDouble(RunResult::fitness).max().orElse(Double.NaN);
+            System.out.printf("consolidation of every algorithm's best per size: best fitness %.4f before, %.4f after"
+                    + " (size %d)%n", before, result.best().fitness(), result.best().size());
+        }
     }
 
     private static List<RunResult> runsOf(OptimizationResult r, Algorithm a) {

@@ -146,6 +146,11 @@ public final class ConvergenceBenchmark {
                 raised++;
             }
         }
+        for (RunResult run : r.consolidated()) {
+            if (known.offer(run, "consolidation from " + run.algorithm() + " " + source)) {
+                raised++;
+            }
+        }
         return raised;
     }
 }

@@ -11,6 +11,7 @@ import io.heavyingest.optimize.OptimizationRequest;
 import io.heavyingest.optimize.OptimizationResult;
 import io.heavyingest.optimize.OptimizationService;
 import io.heavyingest.optimize.PortfolioMetrics;
+import io.heavyingest.optimize.RunResult;
 import io.heavyingest.optimize.PnlMatrix;
 
 import java.util.Map;
@@ -67,8 +68,9 @@ final class OptimizeCommand implements Command {
         sb.append(String.format("  sweep        sizes %s, seed %d, %d threads%n", r.sizes(), r.seed(), r.threads()));
         sb.append(String.format("  time         read %,d ms, prepare %,d ms, search %,d ms%n",
                 readMillis, r.prepareMillis(), r.searchMillis()));
-        sb.append(String.format("  best         fitness %.4f (%s, size %d)%n", r.best().fitness(),
-                r.best().algorithm(), r.best().size()));
+        sb.append(String.format("  best         fitness %.4f (%s, size %d%s)%n", r.best().fitness(),
+                r.best().algorithm(), r.best().size(),
+                r.consolidated().contains(r.best()) ? ", improved by the consolidation" : ""));
         PortfolioMetrics m = r.bestMetrics();
         sb.append(String.format("  metrics      ratio %.4f, mean correlation %.4f, ROI %.2f, max drawdown %.4f%n",
                 m.ratio(), m.meanCorrelation(), m.roi(), m.maxDrawdown()));
@@ -84,6 +86,13 @@ final class OptimizeCommand implements Command {
                     a.bestFitness(), a.bestSize(), a.evaluations(), a.millis()));
         }
         sb.append("  (time ms: the algorithm's searches added up; they share the threads with the others)\n");
+        if (!r.consolidated().isEmpty()) {
+            long evaluations = r.consolidated().stream().mapToLong(RunResult::evaluations).sum();
+            long millis = r.consolidated().stream().mapToLong(RunResult::millis).sum();
+            sb.append(String.format("  consolidation of every algorithm's best per size: %,d evaluations, %,d ms;"
+                    + " best per size %s%n", evaluations, millis, r.consolidated().stream()
+                    .map(c -> String.format("%d: %.2f", c.size(), c.fitness())).toList()));
+        }
         return sb.toString();
     }
 

@@ -51,13 +51,15 @@ public record Convergence(List<SizeRatio> sizes, double minRatio, int minRatioSi
         return Optional.of(new Convergence(List.copyOf(rows), ratios[argMin], rows.get(argMin).size(), median(ratios)));
     }
 
-    /** The sweep's best fitness at each size (over all its algorithms), smallest size first. */
+    /** The sweep's best fitness at each size (over all its algorithms and the consolidation), smallest size first. */
     public static double[] bestPerSize(OptimizationResult result) {
         double[] best = new double[result.sizes().count()];
         Arrays.fill(best, Double.NEGATIVE_INFINITY);
-        for (RunResult r : result.runs()) {
-            int i = r.size() - result.sizes().min();
-            best[i] = Math.max(best[i], r.fitness());
+        for (List<RunResult> runs : List.of(result.runs(), result.consolidated())) {
+            for (RunResult r : runs) {
+                int i = r.size() - result.sizes().min();
+                best[i] = Math.max(best[i], r.fitness());
+            }
         }
         return best;
     }

@@ -136,8 +136,8 @@ final class GuidedAscent implements LocalSearch {
         return true;
     }
 
-    /** The {@code capacity} items with the highest keys offered since the last clear. */
-    private static final class Ranked {
+    /** The {@code capacity} items with the highest keys offered since the last clear (ties: the first offered). */
+    static final class Ranked {
         private final int[] items;
         private final double[] keys;
         private int count;

@@ -21,7 +21,8 @@ import java.util.Optional;
  * @param threads worker threads
  * @param best the best portfolio over every algorithm and size
  * @param algorithms one summary per algorithm
- * @param runs one entry per (algorithm, size) run
+ * @param runs one entry per (algorithm, size) run, before the consolidation
+ * @param consolidation the consolidation's best per size (left out when it is off)
  * @param prepareMillis time to prepare the universe
  * @param searchMillis time of the sweep
  * @param totalMillis both
@@ -31,7 +32,9 @@ import java.util.Optional;
  */
 public record OptimizationReport(String datasetId, int strategies, int days, long nullCount, Double periodsPerYear,
                                  String sizes, long seed, int threads, Best best, List<Algorithm> algorithms,
-                                 List<Run> runs, long prepareMillis, long searchMillis, long totalMillis,
+                                 List<Run> runs,
+                                 @JsonInclude(JsonInclude.Include.NON_EMPTY) List<Consolidated> consolidation,
+                                 long prepareMillis, long searchMillis, long totalMillis,
                                  @JsonInclude(JsonInclude.Include.NON_NULL) ConvergenceDoc convergence,
                                  @JsonInclude(JsonInclude.Include.NON_NULL) String warehouse,
                                  @JsonInclude(JsonInclude.Include.NON_NULL) Long readMillis) {
@@ -47,6 +50,10 @@ public record OptimizationReport(String datasetId, int strategies, int days, lon
 
     /** One (algorithm, size) run. */
     public record Run(String algorithm, int size, Double fitness, long evaluations, long foundAt, long millis) {
+    }
+
+    /** One size after the consolidation; {@code from} is the algorithm whose result it descends from. */
+    public record Consolidated(int size, Double fitness, String from, long evaluations, long foundAt, long millis) {
     }
 
     /** How close the sweep got to the best fitness known per size. */
@@ -94,18 +101,20 @@ public record OptimizationReport(String datasetId, int strategies, int days, lon
                 finite(a.bestFitness()), a.bestSize(), a.evaluations(), a.millis())).toList();
         List<Run> runs = r.runs().stream().map(run -> new Run(run.algorithm().name(), run.size(),
                 finite(run.fitness()), run.evaluations(), run.foundAt(), run.millis())).toList();
+        List<Consolidated> consolidated = r.consolidated().stream().map(c -> new Consolidated(c.size(),
+                finite(c.fitness()), c.algorithm().name(), c.evaluations(), c.foundAt(), c.millis())).toList();
         ConvergenceDoc doc = convergence.map(c -> new ConvergenceDoc(finite(c.minRatio()), c.minRatioSize(),
                 finite(c.medianRatio()), c.sizes().stream().map(s -> new SizeRatio(s.size(), finite(s.fitness()),
                         finite(s.bestKnown()), finite(s.ratio()))).toList())).orElse(null);
         return new OptimizationReport(r.datasetId(), r.strategyCount(), r.days(), r.nullCount(),
                 finite(r.periodsPerYear()), r.sizes().toString(), r.seed(), r.threads(), best, algorithms, runs,
-                r.prepareMillis(), r.searchMillis(), r.totalMillis(), doc, null, null);
+                consolidated, r.prepareMillis(), r.searchMillis(), r.totalMillis(), doc, null, null);
     }
 
     /** The same document with where the dataset was read from and how long that took. */
     public OptimizationReport readFrom(String warehouseLocation, long millis) {
         return new OptimizationReport(datasetId, strategies, days, nullCount, periodsPerYear, sizes, seed, threads,
-                best, algorithms, runs, prepareMillis, searchMillis, totalMillis, convergence,
+                best, algorithms, runs, consolidation, prepareMillis, searchMillis, totalMillis, convergence,
                 warehouseLocation, millis);
     }
 

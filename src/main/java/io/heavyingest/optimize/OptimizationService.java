@@ -99,10 +99,17 @@ public final class OptimizationService {
         for (Task task : tasks) {
             results[task.index()] = task.result(universe, evaluators[task.index()], millis(nanos[task.index()]));
         }
-        long searchMillis = millis(System.nanoTime() - t0);
         List<RunResult> runs = List.of(results);
+        List<RunResult> consolidated = request.consolidationBudget() > 0
+                ? consolidate(universe, request, polish, runs, threads) : List.of();
+        long searchMillis = millis(System.nanoTime() - t0);
         RunResult best = runs.get(0);
         for (RunResult r : runs) {
+            if (r.fitness() > best.fitness()) {
+                best = r;
+            }
+        }
+        for (RunResult r : consolidated) {
             if (r.fitness() > best.fitness()) {
                 best = r;
             }
@@ -113,8 +120,41 @@ public final class OptimizationService {
         }
         return new OptimizationResult(universe.datasetId(), universe.size(), universe.days(), universe.nullCount(),
                 universe.periodsPerYear(), request.sizes(), request.seed(), threads, best,
-                FitnessFunction.metrics(universe, best.members()), List.copyOf(summaries), runs, prepareMillis,
-                searchMillis);
+                FitnessFunction.metrics(universe, best.members()), List.copyOf(summaries), runs, consolidated,
+                prepareMillis, searchMillis);
+    }
+
+    /**
+     * The shared final stage (see {@link Consolidation}): every algorithm's best of every size in one pool, climbed
+     * in rounds over the sizes. The per-algorithm runs are left as they are; the result is one run per size.
+     */
+    private List<RunResult> consolidate(StrategyUniverse universe, OptimizationRequest request, LocalSearch climber,
+                                        List<RunResult> runs, int threads) {
+        OptimizeConfig.Consolidation c = config.consolidation();
+        int sizes = request.sizes().count();
+        int min = request.sizes().min();
+        List<List<Consolidation.Elite>> pool = new ArrayList<>();
+        for (int i = 0; i < sizes; i++) {
+            pool.add(new ArrayList<>());
+        }
+        for (RunResult r : runs) {   // algorithm order, then size
+            pool.get(r.size() - min).add(new Consolidation.Elite(r.fitness(), r.members(), r.algorithm()));
+        }
+        List<Consolidation.Outcome> outcomes = new Consolidation(universe, climber, request.consolidationBudget(),
+                c.rounds(), c.elites()).run(min, pool, request.seed(), jobs -> runAll(jobs, threads));
+        List<RunResult> out = new ArrayList<>();
+        for (Consolidation.Outcome o : outcomes) {
+            int[] members = o.best().members().clone();
+            java.util.Arrays.sort(members);
+            List<String> names = new ArrayList<>(members.length);
+            for (int m : members) {
+                names.add(universe.name(m));
+            }
+            out.add(new RunResult(o.best().origin(), o.size(), request.consolidationBudget(), o.evaluations(),
+                    o.foundAt(), FitnessFunction.fitness(universe, members), members, List.copyOf(names),
+                    millis(o.nanos())));
+        }
+        return List.copyOf(out);
     }
 
     private static LocalSearch localSearch(OptimizeConfig.Polish p) {

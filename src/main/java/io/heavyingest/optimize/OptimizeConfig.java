@@ -51,6 +51,9 @@ public interface OptimizeConfig {
     /** The local search that polishes every algorithm's best portfolio of each size. */
     Polish polish();
 
+    /** The shared final stage: an elite pool of every algorithm's best portfolios, climbed in rounds over the sizes. */
+    Consolidation consolidation();
+
     /** Genetic algorithm. */
     Ga ga();
 
@@ -99,6 +102,20 @@ public interface OptimizeConfig {
         /** Guided polish: largest number of random swaps that kick the walk out of a local optimum. */
         @WithDefault("3")
         int kick();
+    }
+
+    interface Consolidation {
+        /** Swap evaluations per size for the consolidation, over all its rounds; 0 turns it off. */
+        @WithDefault("2400000")
+        long budget();
+
+        /** Rounds: each size climbs from its own best and its neighbours' bests resized by one strategy. */
+        @WithDefault("4")
+        int rounds();
+
+        /** Distinct portfolios per size, over all algorithms, climbed in the first round. */
+        @WithDefault("8")
+        int elites();
     }
 
     interface Ga {

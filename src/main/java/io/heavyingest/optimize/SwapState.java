@@ -64,29 +64,58 @@ final class SwapState {
     /** The slot holding {@code strategy}, which must be a member. */
     int slotOf(int strategy) { return slotOf[strategy] - 1; }
 
-    /** Fitness the portfolio would have with {@code incoming} in place of the member at {@code slot}; one evaluation. */
+    /**
+     * Fitness the portfolio would have with {@code incoming} in place of the member at {@code slot}; one evaluation.
+     * The equity curve is walked on the summed P&amp;L and scaled to the mean once at the end (ROI, drawdown and mean
+     * absolute return are all linear in the scale), and the correlation term is summed in four independent lanes,
+     * so the two loops carry short dependency chains.
+     */
     double trySwap(int slot, int incoming) {
         evaluator.charge();
         int out = universe.blockOffset(members[slot]);
         int in = universe.blockOffset(incoming);
         double[] b = universe.blocks();
-        double inverse = 1.0 / members.length;
         double equity = 0;
         double peak = Double.NEGATIVE_INFINITY;
         double maxDrawdown = 0;
         double absolute = 0;
-        double zz = 0;
         for (int t = 0; t < days; t++) {
-            double r = (sumPnl[t] - b[out + t] + b[in + t]) * inverse;
+            double r = sumPnl[t] - b[out + t] + b[in + t];
             equity += r;
             absolute += Math.abs(r);
-            peak = Math.max(peak, equity);
-            maxDrawdown = Math.max(maxDrawdown, peak - equity);
-            double zt = sumZ[t] - b[out + days + t] + b[in + days + t];
-            zz += zt * zt;
+            if (equity > peak) {
+                peak = equity;
+            }
+            double dip = peak - equity;
+            if (dip > maxDrawdown) {
+                maxDrawdown = dip;
+            }
         }
+        int zOut = out + days;
+        int zIn = in + days;
+        double zz0 = 0;
+        double zz1 = 0;
+        double zz2 = 0;
+        double zz3 = 0;
+        int t = 0;
+        for (; t + 3 < days; t += 4) {
+            double z0 = sumZ[t] - b[zOut + t] + b[zIn + t];
+            double z1 = sumZ[t + 1] - b[zOut + t + 1] + b[zIn + t + 1];
+            double z2 = sumZ[t + 2] - b[zOut + t + 2] + b[zIn + t + 2];
+            double z3 = sumZ[t + 3] - b[zOut + t + 3] + b[zIn + t + 3];
+            zz0 += z0 * z0;
+            zz1 += z1 * z1;
+            zz2 += z2 * z2;
+            zz3 += z3 * z3;
+        }
+        for (; t < days; t++) {
+            double z = sumZ[t] - b[zOut + t] + b[zIn + t];
+            zz0 += z * z;
+        }
+        double zz = (zz0 + zz1) + (zz2 + zz3);
+        double inverse = 1.0 / members.length;
         double self = selfSum - universe.zSelf(members[slot]) + universe.zSelf(incoming);
-        double f = FitnessFunction.ratio(equity, maxDrawdown, absolute / days, floor)
+        double f = FitnessFunction.ratio(equity * inverse, maxDrawdown * inverse, absolute * inverse / days, floor)
                 - FitnessFunction.CORRELATION_WEIGHT * FitnessFunction.meanCorrelation(zz, self, members.length);
         if (f > evaluator.bestFitness()) {
             int previous = members[slot];
@@ -122,13 +151,18 @@ final class SwapState {
      * ROI and drawdown of the summed (not averaged) P&amp;L; peak day = trough day when there is no drawdown. O(days).
      */
     double[] drawdownWindow() {
+        return drawdownWindow(sumPnl);
+    }
+
+    /** The max drawdown window and totals of the summed P&amp;L {@code sumPnl}, as {@link #drawdownWindow()}. */
+    static double[] drawdownWindow(double[] sumPnl) {
         double e = 0;
         double peak = Double.NEGATIVE_INFINITY;
         int peakDay = 0;
         double worst = 0;
         int from = 0;
         int to = 0;
-        for (int t = 0; t < days; t++) {
+        for (int t = 0; t < sumPnl.length; t++) {
             e += sumPnl[t];
             if (e > peak) {
                 peak = e;

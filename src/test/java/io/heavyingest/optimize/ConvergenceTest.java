@@ -137,6 +137,6 @@ class ConvergenceTest {
         RunResult best = java.util.Arrays.stream(runs).max(java.util.Comparator.comparingDouble(RunResult::fitness))
                 .orElseThrow();
         return new OptimizationResult("t", u.size(), u.days(), 0, 52, new SizeRange(1, 3), 1, 1, best,
-                FitnessFunction.metrics(u, best.members()), List.of(), List.of(runs), 0, 0);
+                FitnessFunction.metrics(u, best.members()), List.of(), List.of(runs), List.of(), 0, 0);
     }
 }

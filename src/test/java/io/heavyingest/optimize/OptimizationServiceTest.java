@@ -65,6 +65,58 @@ class OptimizationServiceTest {
     }
 
     @Test
+    void consolidation_oneThreadOrTwo_shouldGiveTheSameAnswerPerSize() {
+        OptimizationRequest consolidated = sweep().withPolishBudget(1_000).withConsolidationBudget(3_000);
+        OptimizationResult one = service(1).optimize(PlantedDataset.matrix(), consolidated);
+        OptimizationResult two = service(2).optimize(PlantedDataset.matrix(), consolidated);
+
+        assertThat(one.consolidated()).hasSize(3);
+        for (int i = 0; i < one.consolidated().size(); i++) {
+            RunResult run = one.consolidated().get(i);
+            assertThat(run.size()).isEqualTo(5 + i);
+            assertThat(two.consolidated().get(i).members()).isEqualTo(run.members());
+            assertThat(two.consolidated().get(i).fitness()).isEqualTo(run.fitness());
+            assertThat(two.consolidated().get(i).algorithm()).isEqualTo(run.algorithm());
+        }
+        assertThat(two.best().members()).isEqualTo(one.best().members());
+    }
+
+    @Test
+    void consolidation_afterThePolish_shouldLeaveEveryAlgorithmsRunsAsTheyWere() {
+        OptimizationResult without = service(2).optimize(PlantedDataset.matrix(), sweep().withPolishBudget(1_000));
+        OptimizationResult with = service(2).optimize(PlantedDataset.matrix(),
+                sweep().withPolishBudget(1_000).withConsolidationBudget(3_000));
+
+        assertThat(without.consolidated()).isEmpty();
+        for (int i = 0; i < without.runs().size(); i++) {
+            assertThat(with.runs().get(i).members()).isEqualTo(without.runs().get(i).members());
+            assertThat(with.runs().get(i).fitness()).isEqualTo(without.runs().get(i).fitness());
+        }
+        assertThat(with.algorithms()).extracting(AlgorithmSummary::bestFitness)
+                .isEqualTo(without.algorithms().stream().map(AlgorithmSummary::bestFitness).toList());
+    }
+
+    @Test
+    void consolidation_perSize_shouldBeNoWorseThanEveryAlgorithmAndGiveTheSweepsBest() {
+        OptimizationResult result = service(2).optimize(PlantedDataset.matrix(),
+                sweep().withPolishBudget(1_000).withConsolidationBudget(3_000));
+
+        for (RunResult c : result.consolidated()) {
+            double bestRun = result.runs().stream().filter(r -> r.size() == c.size())
+                    .mapToDouble(RunResult::fitness).max().orElseThrow();
+            assertThat(c.fitness()).isGreaterThanOrEqualTo(bestRun);
+            assertThat(c.fitness()).isEqualTo(FitnessFunction.fitness(
+                    StrategyUniverse.of(PlantedDataset.matrix(), 0), c.members()));
+            assertThat(c.strategies()).hasSize(c.size());
+            assertThat(c.evaluations()).isPositive().isLessThanOrEqualTo(3_000 + 100);
+        }
+        double fittest = result.consolidated().stream().mapToDouble(RunResult::fitness).max().orElseThrow();
+        assertThat(result.best().fitness()).isEqualTo(fittest);
+        assertThat(Convergence.bestPerSize(result))
+                .containsExactly(result.consolidated().stream().mapToDouble(RunResult::fitness).toArray());
+    }
+
+    @Test
     void optimize_sizeLargerThanTheDataset_shouldFailWithTheStrategyCount() {
         OptimizationRequest tooLarge = sweep().withSizes(new SizeRange(5, 400));
 

@@ -1,0 +1,331 @@
+package io.heavyingest.optimize;
+
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import java.util.SplittableRandom;
+import java.util.function.Consumer;
+
+/**
+ * The shared final stage of a sweep, after the eight algorithms and their own polish: every algorithm's best
+ * portfolio of every size goes into one elite pool, and the pool's best of each size is improved in rounds. Each
+ * round has two steps:
+ * <ol>
+ * <li>Two chains over the sizes, one upwards and one downwards, both from the round's starting bests: upwards, size
+ * k starts from the chain's best of size k - 1 grown by the outsider that scores best (among those ranked best by
+ * their linear gain, as in {@link GuidedAscent}), downwards from the best of size k + 1 shrunk by the member whose
+ * removal scores best; the start gets a short climb (an eighth of the round's share) and replaces the size's best
+ * if it ends fitter. A good portfolio found at one size can so reach every other size in one round.</li>
+ * <li>An iterated local search per size (the configured {@link LocalSearch}: the guided walk with kicks, then late
+ * acceptance) from the size's best, with the rest of the round's share; in the first round the size's
+ * {@code elites} best distinct portfolios (of any algorithm) share it.</li>
+ * </ol>
+ * From the second round on, a size whose best and whose neighbours' bests did not move in the previous round gets
+ * half a share for its climb, and the saving goes to the sizes that still move (the total stays the same).
+ *
+ * <p>Determinism: the chains and the climbs of a round work from snapshots of the bests, each with its own random
+ * generator seeded from (seed, size, round), and are combined in a fixed order, so the result is the same on any
+ * number of threads.
+ */
+final class Consolidation {
+    /** Outsiders, ranked by their linear gain, that are scored exactly when a portfolio grows by one. */
+    private static final int GROW_CANDIDATES = 16;
+
+    private final StrategyUniverse universe;
+    private final LocalSearch climber;
+    private final long budget;
+    private final int rounds;
+    private final int elites;
+
+    /**
+     * @param budget swap evaluations per size over all rounds
+     * @param rounds rounds of the chain over the sizes
+     * @param elites distinct portfolios per size climbed in the first round
+     */
+    Consolidation(StrategyUniverse universe, LocalSearch climber, long budget, int rounds, int elites) {
+        if (budget < 1 || rounds < 1 || elites < 1) {
+            throw new IllegalArgumentException("consolidation needs a positive budget, rounds and elites, got "
+                    + budget + ", " + rounds + ", " + elites);
+        }
+        this.universe = universe;
+        this.climber = climber;
+        this.budget = budget;
+        this.rounds = rounds;
+        this.elites = elites;
+    }
+
+    /**
+     * One portfolio of the pool.
+     *
+     * @param fitness its fitness
+     * @param members its strategies
+     * @param origin the algorithm whose own result it descends from
+     */
+    record Elite(double fitness, int[] members, Algorithm origin) {
+    }
+
+    /** A size's answer after consolidation. */
+    record Outcome(int size, Elite best, long evaluations, long foundAt, long nanos) {
+    }
+
+    /**
+     * Consolidates {@code pool}: {@code pool.get(i)} holds the candidates of size {@code minSize + i} (every
+     * algorithm's best, in algorithm order). Runs the rounds with {@code runner} (which runs a list of jobs to
+     * completion on the sweep's threads).
+     */
+    List<Outcome> run(int minSize, List<List<Elite>> pool, long seed, Consumer<List<Runnable>> runner) {
+        int sizes = pool.size();
+        Elite[] best = new Elite[sizes];
+        List<List<Elite>> seeds = new ArrayList<>();
+        for (int i = 0; i < sizes; i++) {
+            List<Elite> distinct = distinctByFitness(pool.get(i));
+            seeds.add(distinct.subList(0, Math.min(elites, distinct.size())));
+            best[i] = distinct.get(0);
+        }
+        long[] evaluations = new long[sizes];
+        long[] foundAt = new long[sizes];
+        long[] nanos = new long[sizes];
+        boolean[] moved = new boolean[sizes];
+        Arrays.fill(moved, true);
+        Elite[] previous = best.clone();
+        long perRound = Math.max(1, budget / rounds);
+        long probe = perRound / 8;
+        for (int round = 0; round < rounds; round++) {
+            int r = round;
+            if (probe > 0 && sizes > 1) {
+                // the two chains over the sizes, upwards and downwards, each from the round's starting bests
+                Elite[] start = best.clone();
+                Chain[] chains = new Chain[2];
+                runner.accept(List.of(
+                        () -> chains[0] = chain(start, minSize, true, probe, seed, r),
+                        () -> chains[1] = chain(start, minSize, false, probe, seed, r)));
+                for (int i = 0; i < sizes; i++) {
+                    for (Chain c : chains) {
+                        if (c.best[i].fitness() > best[i].fitness()) {
+                            foundAt[i] = evaluations[i] + c.foundAt[i];
+                            best[i] = c.best[i];
+                        }
+                    }
+                    for (Chain c : chains) {
+                        evaluations[i] += c.used[i];
+                        nanos[i] += c.nanos[i];
+                    }
+                }
+            }
+            Elite[] before = best.clone();
+            boolean[] active = new boolean[sizes];
+            int quiet = 0;
+            for (int i = 0; i < sizes; i++) {
+                active[i] = round == 0 || moved[i] || (i > 0 && moved[i - 1]) || (i + 1 < sizes && moved[i + 1]);
+                if (!active[i]) {
+                    quiet++;
+                }
+            }
+            // a quiet size gets half a share; the other half is spread over the sizes that still move
+            long climbShare = perRound - (sizes > 1 ? 2 * probe : 0);
+            long half = climbShare / 2;
+            long extra = sizes - quiet > 0 ? quiet * (climbShare - half) / (sizes - quiet) : 0;
+            Elite[] next = new Elite[sizes];
+            List<Runnable> jobs = new ArrayList<>();
+            for (int i = 0; i < sizes; i++) {
+                int index = i;
+                int size = minSize + i;
+                long share = active[i] ? climbShare + extra : half;
+                jobs.add(() -> {
+                    long start = System.nanoTime();
+                    Climb c = climb(size, before[index], r == 0 ? seeds.get(index) : List.of(), share,
+                            new SplittableRandom(seedOf(seed, size, r)));
+                    next[index] = c.best;
+                    synchronized (evaluations) {
+                        if (c.best.fitness() > before[index].fitness()) {
+                            foundAt[index] = evaluations[index] + c.foundAt;
+                        }
+                        evaluations[index] += c.used;
+                        nanos[index] += System.nanoTime() - start;
+                    }
+                });
+            }
+            runner.accept(jobs);
+            for (int i = 0; i < sizes; i++) {
+                // moved in this round: by a chain or by the climb
+                moved[i] = next[i].fitness() > previous[i].fitness();
+                best[i] = next[i];
+            }
+            previous = best.clone();
+        }
+        List<Outcome> out = new ArrayList<>();
+        for (int i = 0; i < sizes; i++) {
+            out.add(new Outcome(minSize + i, best[i], evaluations[i], foundAt[i], nanos[i]));
+        }
+        return out;
+    }
+
+    private record Climb(Elite best, long used, long foundAt) {
+    }
+
+    /** The bests of a chain over the sizes, and what it spent at each. */
+    private record Chain(Elite[] best, long[] used, long[] foundAt, long[] nanos) {
+    }
+
+    /**
+     * One chain over the sizes: upwards, each size starts from the chain's best of the size below grown by its best
+     * outsider; downwards, from the size above shrunk by its least useful member. The start gets a short climb of
+     * {@code probe} evaluations and replaces the size's best when it ends fitter, so a good portfolio can travel
+     * across every size in one chain.
+     */
+    private Chain chain(Elite[] start, int minSize, boolean upwards, long probe, long seed, int round) {
+        int sizes = start.length;
+        Elite[] best = start.clone();
+        long[] used = new long[sizes];
+        long[] foundAt = new long[sizes];
+        long[] nanos = new long[sizes];
+        for (int step = 1; step < sizes; step++) {
+            int i = upwards ? step : sizes - 1 - step;
+            int size = minSize + i;
+            if (size >= universe.size()) {
+                continue;
+            }
+            long t0 = System.nanoTime();
+            long[] spent = {0};
+            Elite from = upwards ? grow(best[i - 1], spent) : shrink(best[i + 1], spent);
+            Evaluator leg = new Evaluator(universe, size, probe);
+            climber.polish(leg, from.members(), new SplittableRandom(seedOf(seed, size, round) ^ (upwards ? 1 : 2)));
+            Elite found = from;
+            if (leg.bestFitness() > from.fitness()) {
+                int[] members = leg.best();
+                found = new Elite(FitnessFunction.fitness(universe, members), members, from.origin());
+            }
+            if (found.fitness() > best[i].fitness()) {
+                best[i] = found;
+                foundAt[i] = spent[0] + leg.bestAt();
+            }
+            used[i] = spent[0] + leg.used();
+            nanos[i] = System.nanoTime() - t0;
+        }
+        return new Chain(best, used, foundAt, nanos);
+    }
+
+    /** One size's climb in one round, from its best and the extra starts; never returns worse than its best. */
+    private Climb climb(int size, Elite own, List<Elite> extraStarts, long share, SplittableRandom random) {
+        if (size >= universe.size()) {
+            return new Climb(own, 0, 0);
+        }
+        List<Elite> climbs = new ArrayList<>();
+        climbs.add(own);
+        for (Elite e : extraStarts) {
+            if (climbs.stream().noneMatch(c -> Arrays.equals(sorted(c.members()), sorted(e.members())))) {
+                climbs.add(e);
+            }
+        }
+        Elite best = own;
+        long foundAt = 0;
+        long used = 0;
+        long left = Math.max(climbs.size(), share);
+        for (int c = 0; c < climbs.size(); c++) {
+            long part = left / (climbs.size() - c);
+            left -= part;
+            Evaluator leg = new Evaluator(universe, size, part);
+            climber.polish(leg, climbs.get(c).members(), random);
+            if (leg.bestFitness() > best.fitness()) {
+                int[] members = leg.best();
+                Elite found = new Elite(FitnessFunction.fitness(universe, members), members, climbs.get(c).origin());
+                if (found.fitness() > best.fitness()) {
+                    best = found;
+                    foundAt = used + leg.bestAt();
+                }
+            }
+            used += leg.used();
+        }
+        return new Climb(best, used, foundAt);
+    }
+
+    /**
+     * {@code from} plus the outsider that scores best among the {@value #GROW_CANDIDATES} best ranked by their linear
+     * gain (as in {@link GuidedAscent}); each exact score is added to {@code used[0]}.
+     */
+    private Elite grow(Elite from, long[] used) {
+        int[] members = from.members();
+        int n = universe.size();
+        int days = universe.days();
+        double[] sum = new double[days];
+        for (int m : members) {
+            for (int t = 0; t < days; t++) {
+                sum[t] += universe.pnl(m, t);
+            }
+        }
+        // the linear gain of each outsider for the current ratio over the current drawdown window
+        double[] w = SwapState.drawdownWindow(sum);
+        int p = (int) w[0];
+        int q = (int) w[1];
+        double lambda = w[3] > 0 ? w[2] / w[3] : 0;
+        double[] equity = universe.equity();
+        Marks marks = new Marks(n).of(members);
+        GuidedAscent.Ranked top = new GuidedAscent.Ranked(Math.min(GROW_CANDIDATES, n - members.length));
+        for (int s = 0; s < n; s++) {
+            if (!marks.has(s)) {
+                top.offer(s, equity[(days - 1) * n + s] + lambda * (equity[q * n + s] - equity[p * n + s]));
+            }
+        }
+        int[] candidate = Arrays.copyOf(members, members.length + 1);
+        int[] bestGrown = null;
+        double bestFitness = Double.NEGATIVE_INFINITY;
+        for (int k = 0; k < top.count(); k++) {
+            candidate[members.length] = top.item(k);
+            used[0]++;
+            double f = FitnessFunction.fitness(universe, candidate);
+            if (f > bestFitness) {
+                bestFitness = f;
+                bestGrown = candidate.clone();
+            }
+        }
+        return new Elite(bestFitness, bestGrown, from.origin());
+    }
+
+    /** {@code from} less the member whose removal scores best; each score is added to {@code used[0]}. */
+    private Elite shrink(Elite from, long[] used) {
+        int[] members = from.members();
+        int[] bestShrunk = null;
+        double bestFitness = Double.NEGATIVE_INFINITY;
+        int[] candidate = new int[members.length - 1];
+        for (int drop = 0; drop < members.length; drop++) {
+            for (int i = 0, j = 0; i < members.length; i++) {
+                if (i != drop) {
+                    candidate[j++] = members[i];
+                }
+            }
+            used[0]++;
+            double f = FitnessFunction.fitness(universe, candidate);
+            if (f > bestFitness) {
+                bestFitness = f;
+                bestShrunk = candidate.clone();
+            }
+        }
+        return new Elite(bestFitness, bestShrunk, from.origin());
+    }
+
+    private static int[] sorted(int[] members) {
+        int[] s = members.clone();
+        Arrays.sort(s);
+        return s;
+    }
+
+    /** The candidates by decreasing fitness, one per distinct portfolio (the first in pool order on ties). */
+    private static List<Elite> distinctByFitness(List<Elite> candidates) {
+        List<Elite> order = new ArrayList<>(candidates);
+        order.sort((a, b) -> Double.compare(b.fitness(), a.fitness()));   // stable: pool order on ties
+        List<Elite> out = new ArrayList<>();
+        List<int[]> seen = new ArrayList<>();
+        for (Elite e : order) {
+            int[] key = sorted(e.members());
+            if (seen.stream().noneMatch(k -> Arrays.equals(k, key))) {
+                seen.add(key);
+                out.add(e);
+            }
+        }
+        return out;
+    }
+
+    private static long seedOf(long seed, int size, int round) {
+        return TaskSeeds.of(seed ^ 0x6A09E667F3BCC908L * (round + 1), Algorithm.RS, size) ^ 0x3C6EF372FE94F82BL;
+    }
+}

@@ -1,0 +1,120 @@
+package io.heavyingest.optimize;
+
+import org.junit.jupiter.api.Test;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.SplittableRandom;
+import java.util.function.Consumer;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+class ConsolidationTest {
+    private static final StrategyUniverse UNIVERSE = StrategyUniverse.of(PlantedDataset.matrix(), 0);
+    private static final Consumer<List<Runnable>> IN_ORDER = jobs -> jobs.forEach(Runnable::run);
+
+    private static Consolidation.Elite elite(int[] members, Algorithm origin) {
+        return new Consolidation.Elite(FitnessFunction.fitness(UNIVERSE, members), members, origin);
+    }
+
+    /** The index of strategy "s" + {@code number} (the universe indexes strategies in name order). */
+    private static int strategy(int number) {
+        return UNIVERSE.names().indexOf("s" + number);
+    }
+
+    private static int[] noise(int size, long seed) {
+        int[] members = new int[size];
+        SplittableRandom random = new SplittableRandom(seed);
+        Marks marks = new Marks(UNIVERSE.size());
+        for (int i = 0; i < size; i++) {
+            int s;
+            do {
+                s = strategy(PlantedDataset.PLANTED + random.nextInt(PlantedDataset.NOISE));
+            } while (marks.has(s));
+            marks.add(s);
+            members[i] = s;
+        }
+        return members;
+    }
+
+    private static List<String> names(int[] members) {
+        List<String> out = new ArrayList<>();
+        for (int m : members) {
+            out.add(UNIVERSE.name(m));
+        }
+        return out;
+    }
+
+    @Test
+    void run_oneSizeHoldsTheBestPortfolio_shouldCarryItToBothNeighboursWithinOneRound() {
+        // sizes 5, 6, 7: only size 6 starts from the planted strategies; a 20-evaluation climb cannot find them
+        int[] planted = java.util.stream.IntStream.range(0, PlantedDataset.PLANTED).map(ConsolidationTest::strategy)
+                .toArray();
+        List<List<Consolidation.Elite>> pool = List.of(
+                List.of(elite(noise(5, 1), Algorithm.GA)),
+                List.of(elite(planted, Algorithm.SA)),
+                List.of(elite(noise(7, 2), Algorithm.HC)));
+        Consolidation consolidation = new Consolidation(UNIVERSE, new LateAcceptance(10), 20, 1, 1);
+
+        List<Consolidation.Outcome> out = consolidation.run(5, pool, 7, IN_ORDER);
+
+        assertThat(out).extracting(Consolidation.Outcome::size).containsExactly(5, 6, 7);
+        assertThat(PlantedDataset.plantedIn(names(out.get(0).best().members()))).isEqualTo(5);
+        assertThat(PlantedDataset.plantedIn(names(out.get(1).best().members()))).isEqualTo(6);
+        assertThat(PlantedDataset.plantedIn(names(out.get(2).best().members()))).isEqualTo(6);
+        assertThat(out).extracting(o -> o.best().origin()).containsOnly(Algorithm.SA);
+    }
+
+    @Test
+    void run_anySize_shouldNeverReturnWorseThanThePoolsBestOfThatSize() {
+        List<List<Consolidation.Elite>> pool = new ArrayList<>();
+        for (int size = 5; size <= 8; size++) {
+            pool.add(List.of(elite(noise(size, size), Algorithm.GA), elite(noise(size, 100 + size), Algorithm.DE)));
+        }
+        Consolidation consolidation = new Consolidation(UNIVERSE,
+                new GuidedAscent(4, 4, 2, new LateAcceptance(50)), 500, 3, 2);
+
+        List<Consolidation.Outcome> out = consolidation.run(5, pool, 3, IN_ORDER);
+
+        for (int i = 0; i < out.size(); i++) {
+            double poolBest = pool.get(i).stream().mapToDouble(Consolidation.Elite::fitness).max().orElseThrow();
+            Consolidation.Outcome o = out.get(i);
+            assertThat(o.best().fitness()).isGreaterThanOrEqualTo(poolBest);
+            assertThat(o.best().fitness()).isEqualTo(FitnessFunction.fitness(UNIVERSE, o.best().members()));
+            assertThat(o.best().members()).hasSize(5 + i).doesNotHaveDuplicates();
+            assertThat(o.evaluations()).isPositive();
+        }
+    }
+
+    @Test
+    void run_sameSeedInAnotherJobOrder_shouldGiveTheSamePortfolios() {
+        List<List<Consolidation.Elite>> pool = new ArrayList<>();
+        for (int size = 5; size <= 8; size++) {
+            pool.add(List.of(elite(noise(size, size), Algorithm.GA)));
+        }
+        Consolidation consolidation = new Consolidation(UNIVERSE,
+                new GuidedAscent(4, 4, 2, new LateAcceptance(50)), 400, 2, 1);
+        Consumer<List<Runnable>> reversed = jobs -> {
+            for (int i = jobs.size() - 1; i >= 0; i--) {
+                jobs.get(i).run();
+            }
+        };
+
+        List<Consolidation.Outcome> a = consolidation.run(5, pool, 11, IN_ORDER);
+        List<Consolidation.Outcome> b = consolidation.run(5, pool, 11, reversed);
+
+        for (int i = 0; i < a.size(); i++) {
+            assertThat(b.get(i).best().members()).isEqualTo(a.get(i).best().members());
+            assertThat(b.get(i).best().fitness()).isEqualTo(a.get(i).best().fitness());
+        }
+    }
+
+    @Test
+    void create_zeroBudgetOrRounds_shouldBeRejected() {
+        assertThatThrownBy(() -> new Consolidation(UNIVERSE, new LateAcceptance(10), 0, 1, 1))
+                .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("positive budget");
+        assertThatThrownBy(() -> new Consolidation(UNIVERSE, new LateAcceptance(10), 10, 0, 1))
+                .isInstanceOf(IllegalArgumentException.class);
+    }
+}
