@@ -2,6 +2,7 @@ package io.heavyingest.bucket;
 
 import org.jboss.logging.Logger;
 import software.amazon.awssdk.core.ResponseInputStream;
+import software.amazon.awssdk.core.exception.SdkClientException;
 import software.amazon.awssdk.core.sync.RequestBody;
 import software.amazon.awssdk.services.s3.S3Client;
 import software.amazon.awssdk.core.ResponseBytes;
@@ -13,9 +14,12 @@ import software.amazon.awssdk.services.s3.model.PutObjectRequest;
 import software.amazon.awssdk.services.s3.model.S3Exception;
 
 import java.io.InputStream;
+import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.time.Instant;
+import java.util.Arrays;
 import java.util.Optional;
+import java.util.function.Predicate;
 
 /** The bucket in S3 (or an S3-compatible server), through the SDK v2 client. */
 public final class S3ObjectStore implements ObjectStore {
@@ -147,16 +151,27 @@ public final class S3ObjectStore implements ObjectStore {
     @Override
     public boolean putIfAbsent(String bucket, String key, byte[] json) {
         return conditionalPut(PutObjectRequest.builder().bucket(bucket).key(key).contentType("application/json")
-                .ifNoneMatch("*").build(), json);
+                .ifNoneMatch("*").build(), json, Optional::isEmpty);
     }
 
     @Override
     public boolean replaceIfMatch(String bucket, String key, String eTag, byte[] json) {
         return conditionalPut(PutObjectRequest.builder().bucket(bucket).key(key).contentType("application/json")
-                .ifMatch(eTag).build(), json);
+                .ifMatch(eTag).build(), json, now -> now.isPresent() && unquoted(now.get().eTag()).equals(unquoted(eTag)));
     }
 
-    private boolean conditionalPut(PutObjectRequest put, byte[] json) {
+    /**
+     * A conditional PUT; true when it was applied, false when its condition failed. When the connection fails and no
+     * answer arrives (a reset, or a server that answered a failed condition before reading the body and closed, which
+     * the URL-connection client reports as an error writing the body, on every retry; seen once under heavy load
+     * against the in-process S3 server), the object itself tells: the write was applied when the key now holds these
+     * bytes (every conditional write here carries content unique to its writer, or equal to any other writer's); its
+     * condition failed when the key is in a state the condition refuses; otherwise nothing was written although the
+     * condition still holds, a transport failure, thrown as it came.
+     *
+     * @param conditionHolds whether the key's current state (empty: no object) lets the write through
+     */
+    private boolean conditionalPut(PutObjectRequest put, byte[] json, Predicate<Optional<Stored>> conditionHolds) {
         try {
             sendPut(put, json);
             return true;
@@ -165,7 +180,25 @@ public final class S3ObjectStore implements ObjectStore {
                 return false;
             }
             throw e;
+        } catch (SdkClientException | UncheckedIOException e) {
+            if (!(e.getCause() instanceof IOException)) {
+                throw e;
+            }
+            LOG.debugf("conditional PUT s3://%s/%s: %s; reading the object to learn whether it was applied",
+                    put.bucket(), put.key(), e.getMessage());
+            Optional<Stored> now = readStored(put.bucket(), put.key());
+            if (now.isPresent() && Arrays.equals(now.get().bytes(), json)) {
+                return true;
+            }
+            if (conditionHolds.test(now)) {
+                throw e;
+            }
+            return false;
         }
+    }
+
+    private static String unquoted(String eTag) {
+        return eTag == null ? "" : eTag.replace("\"", "");
     }
 
     @Override
