@@ -324,7 +324,7 @@ public final class WideCsvReader implements AutoCloseable {
 
     /** True when {@code b[from, to)} is the English name of the date's weekday in ASCII, any case. */
     private static boolean isDayOf(byte[] b, int from, int to, LocalDate date) {
-        String name = DAY_NAMES[date.getDayOfWeek().ordinal()];
+        String name = date.getDayOfWeek().name(); // MONDAY ... SUNDAY
         if (to - from != name.length()) {
             return false;
         }
@@ -339,8 +339,6 @@ public final class WideCsvReader implements AutoCloseable {
         }
         return true;
     }
-
-    private static final String[] DAY_NAMES = {"MONDAY", "TUESDAY", "WEDNESDAY", "THURSDAY", "FRIDAY", "SATURDAY", "SUNDAY"};
 
     /** Parses every strategy value of the scanned record into {@code row}; returns the number of empty cells. */
     private int parseValues(byte[] b, WideRow row, long line) {
