@@ -1,5 +1,6 @@
 package io.heavyingest.bucket;
 
+import io.heavyingest.testsupport.BucketEnv;
 import io.heavyingest.testsupport.InProcessS3;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.AfterEach;
@@ -7,10 +8,6 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
-import software.amazon.awssdk.auth.credentials.AwsBasicCredentials;
-import software.amazon.awssdk.auth.credentials.StaticCredentialsProvider;
-import software.amazon.awssdk.http.urlconnection.UrlConnectionHttpClient;
-import software.amazon.awssdk.regions.Region;
 import software.amazon.awssdk.services.s3.S3Client;
 
 import java.nio.charset.StandardCharsets;
@@ -63,13 +60,7 @@ class ConditionalWritesTest {
      * claims compare the owner they read.
      */
     private static S3Client client() {
-        return S3Client.builder()
-                .httpClientBuilder(UrlConnectionHttpClient.builder())
-                .endpointOverride(server.endpoint())
-                .region(Region.US_EAST_1)
-                .credentialsProvider(StaticCredentialsProvider.create(AwsBasicCredentials.create("local", "local")))
-                .forcePathStyle(true)
-                .build();
+        return BucketEnv.client(server.endpoint());
     }
 
     @AfterAll

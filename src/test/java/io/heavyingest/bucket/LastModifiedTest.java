@@ -1,13 +1,10 @@
 package io.heavyingest.bucket;
 
+import io.heavyingest.testsupport.BucketEnv;
 import io.heavyingest.testsupport.InProcessS3;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
-import software.amazon.awssdk.auth.credentials.AwsBasicCredentials;
-import software.amazon.awssdk.auth.credentials.StaticCredentialsProvider;
 import software.amazon.awssdk.core.sync.RequestBody;
-import software.amazon.awssdk.http.urlconnection.UrlConnectionHttpClient;
-import software.amazon.awssdk.regions.Region;
 import software.amazon.awssdk.services.s3.S3Client;
 
 import java.nio.charset.StandardCharsets;
@@ -31,10 +28,7 @@ class LastModifiedTest {
     void lastModified_s3ObjectStillTheAnnouncedContent_shouldBeItsWriteTimeAndEmptyOnceOverwrittenOrDeleted()
             throws Exception {
         try (InProcessS3 server = InProcessS3.inMemory();
-             S3Client s3 = S3Client.builder().httpClientBuilder(UrlConnectionHttpClient.builder())
-                     .endpointOverride(server.endpoint()).region(Region.US_EAST_1).forcePathStyle(true)
-                     .credentialsProvider(StaticCredentialsProvider.create(AwsBasicCredentials.create("l", "l")))
-                     .build()) {
+             S3Client s3 = BucketEnv.client(server.endpoint())) {
             s3.createBucket(b -> b.bucket("plain"));
             Instant before = Instant.now().truncatedTo(ChronoUnit.SECONDS);
             String eTag = s3.putObject(p -> p.bucket("plain").key("incoming/a.csv"),

@@ -1,10 +1,7 @@
 package io.heavyingest.bucket;
 
+import io.heavyingest.testsupport.BucketEnv;
 import org.junit.jupiter.api.Test;
-import software.amazon.awssdk.auth.credentials.AwsBasicCredentials;
-import software.amazon.awssdk.auth.credentials.StaticCredentialsProvider;
-import software.amazon.awssdk.http.urlconnection.UrlConnectionHttpClient;
-import software.amazon.awssdk.regions.Region;
 import software.amazon.awssdk.services.s3.S3Client;
 
 import java.io.BufferedReader;
@@ -87,13 +84,7 @@ class LostAnswerTest {
     }
 
     private static S3Client client(int port) {
-        return S3Client.builder()
-                .httpClientBuilder(UrlConnectionHttpClient.builder())
-                .endpointOverride(URI.create("http://127.0.0.1:" + port))
-                .region(Region.US_EAST_1)
-                .forcePathStyle(true)
-                .credentialsProvider(StaticCredentialsProvider.create(AwsBasicCredentials.create("local", "local")))
-                .build();
+        return BucketEnv.client(URI.create("http://127.0.0.1:" + port));
     }
 
     @Test

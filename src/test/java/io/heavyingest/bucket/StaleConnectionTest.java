@@ -1,12 +1,9 @@
 package io.heavyingest.bucket;
 
+import io.heavyingest.testsupport.BucketEnv;
 import io.heavyingest.testsupport.CuttingProxy;
 import io.heavyingest.testsupport.InProcessS3;
 import org.junit.jupiter.api.Test;
-import software.amazon.awssdk.auth.credentials.AwsBasicCredentials;
-import software.amazon.awssdk.auth.credentials.StaticCredentialsProvider;
-import software.amazon.awssdk.http.urlconnection.UrlConnectionHttpClient;
-import software.amazon.awssdk.regions.Region;
 import software.amazon.awssdk.services.s3.S3Client;
 
 import java.net.URI;
@@ -22,13 +19,7 @@ class StaleConnectionTest {
 
     /** A client as the function builds it (URL-connection HTTP client, SDK retries), through the proxy. */
     private static S3Client client(CuttingProxy proxy) {
-        return S3Client.builder()
-                .httpClientBuilder(UrlConnectionHttpClient.builder())
-                .endpointOverride(URI.create("http://127.0.0.1:" + proxy.port()))
-                .region(Region.US_EAST_1)
-                .forcePathStyle(true)
-                .credentialsProvider(StaticCredentialsProvider.create(AwsBasicCredentials.create("local", "local")))
-                .build();
+        return BucketEnv.client(URI.create("http://127.0.0.1:" + proxy.port()));
     }
 
     /** A store that wrote once through {@code proxy}, whose connections were then all closed under the client. */

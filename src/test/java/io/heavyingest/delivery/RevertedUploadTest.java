@@ -1,5 +1,6 @@
 package io.heavyingest.delivery;
 
+import io.heavyingest.testsupport.BucketEnv;
 import io.heavyingest.app.Components;
 import io.heavyingest.app.Settings;
 import io.heavyingest.bucket.ObjectRef;
@@ -11,11 +12,7 @@ import io.heavyingest.warehouse.LoadStatus;
 import io.heavyingest.optimize.PnlMatrix;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
-import software.amazon.awssdk.auth.credentials.AwsBasicCredentials;
-import software.amazon.awssdk.auth.credentials.StaticCredentialsProvider;
 import software.amazon.awssdk.core.sync.RequestBody;
-import software.amazon.awssdk.http.urlconnection.UrlConnectionHttpClient;
-import software.amazon.awssdk.regions.Region;
 import software.amazon.awssdk.services.s3.S3Client;
 
 import java.nio.charset.StandardCharsets;
@@ -45,13 +42,7 @@ class RevertedUploadTest {
             s3.createBucket(c -> c.bucket(BUCKET));
             ObjectIngestService service = components.delivery(new S3ObjectStore(s3), null);
 
-            ObjectRef first = upload(s3, A);
-            assertThat(deliver(service, first)).isEqualTo("LOADED");
-            Thread.sleep(1100); // S3 answers write times in whole seconds
-            assertThat(deliver(service, upload(s3, B))).isEqualTo("LOADED");
-            Thread.sleep(1100);
-            ObjectRef third = upload(s3, A);
-            assertThat(third).as("same content, same eTag: the same dataset id").isEqualTo(first);
+            ObjectRef third = loadAThenBThenUploadAAgain(service, s3);
 
             assertThat(deliver(service, third)).isEqualTo("REPUBLISHED");
 
@@ -77,12 +68,8 @@ class RevertedUploadTest {
              Components components = Components.open(settings())) {
             s3.createBucket(c -> c.bucket(BUCKET));
             ObjectIngestService service = components.delivery(new S3ObjectStore(s3), null);
-            ObjectRef a = upload(s3, A);
-            assertThat(deliver(service, a)).isEqualTo("LOADED");
-            Thread.sleep(1100);
-            assertThat(deliver(service, upload(s3, B))).isEqualTo("LOADED");
-            Thread.sleep(1100);
-            assertThat(deliver(service, upload(s3, A))).isEqualTo("REPUBLISHED");
+            ObjectRef a = loadAThenBThenUploadAAgain(service, s3);
+            assertThat(deliver(service, a)).isEqualTo("REPUBLISHED");
 
             // the revert's event delivered again: the object was written before that republish began
             assertThat(deliver(service, a)).isEqualTo("DUPLICATE");
@@ -115,16 +102,29 @@ class RevertedUploadTest {
         }
     }
 
+    /**
+     * Uploads and delivers A, then B over it (both LOADED), then uploads A again without delivering it; returns that
+     * last upload, which is A's first one again (same content, same eTag: the same dataset id).
+     */
+    private static ObjectRef loadAThenBThenUploadAAgain(ObjectIngestService service, S3Client s3)
+            throws InterruptedException {
+        ObjectRef first = upload(s3, A);
+        assertThat(deliver(service, first)).isEqualTo("LOADED");
+        Thread.sleep(1100); // S3 answers write times in whole seconds
+        assertThat(deliver(service, upload(s3, B))).isEqualTo("LOADED");
+        Thread.sleep(1100);
+        ObjectRef again = upload(s3, A);
+        assertThat(again).as("same content, same eTag: the same dataset id").isEqualTo(first);
+        return again;
+    }
+
     private Settings settings() {
         return Settings.load(Map.of("heavy-ingest.warehouse.kind", "DUCKDB",
                 "heavy-ingest.warehouse.duckdb.path", dir.resolve("w.duckdb").toString()));
     }
 
     static S3Client s3Client(InProcessS3 server) {
-        return S3Client.builder().httpClientBuilder(UrlConnectionHttpClient.builder())
-                .endpointOverride(server.endpoint()).region(Region.US_EAST_1).forcePathStyle(true)
-                .credentialsProvider(StaticCredentialsProvider.create(AwsBasicCredentials.create("local", "local")))
-                .build();
+        return BucketEnv.client(server.endpoint());
     }
 
     static ObjectRef upload(S3Client s3, String content) {

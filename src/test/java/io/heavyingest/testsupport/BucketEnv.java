@@ -1,5 +1,7 @@
 package io.heavyingest.testsupport;
 
+import software.amazon.awssdk.auth.credentials.AwsBasicCredentials;
+import software.amazon.awssdk.auth.credentials.StaticCredentialsProvider;
 import software.amazon.awssdk.core.sync.RequestBody;
 import software.amazon.awssdk.http.urlconnection.UrlConnectionHttpClient;
 import software.amazon.awssdk.regions.Region;
@@ -37,13 +39,14 @@ public final class BucketEnv implements AutoCloseable {
         direct.createBucket(b -> b.bucket(UNVERSIONED_BUCKET));
     }
 
-    /** An S3 client of the kind the function builds, pointed at {@code endpoint}. */
+    /** An S3 client of the kind the function builds (URL-connection HTTP client, SDK retries), pointed at {@code endpoint}. */
     public static S3Client client(URI endpoint) {
         return S3Client.builder()
                 .httpClientBuilder(UrlConnectionHttpClient.builder())
                 .endpointOverride(endpoint)
                 .region(Region.US_EAST_1)
                 .forcePathStyle(true)
+                .credentialsProvider(StaticCredentialsProvider.create(AwsBasicCredentials.create("local", "local")))
                 .build();
     }
 

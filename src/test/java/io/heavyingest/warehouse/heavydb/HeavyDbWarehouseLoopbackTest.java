@@ -1,5 +1,6 @@
 package io.heavyingest.warehouse.heavydb;
 
+import io.heavyingest.testsupport.BucketEnv;
 import io.heavyingest.config.ConfigLoader;
 import io.heavyingest.config.HeavyIngestConfig;
 import io.heavyingest.generate.GeneratorSpec;
@@ -28,11 +29,7 @@ import io.heavyingest.bucket.S3ObjectStore;
 import io.heavyingest.delivery.Deadline;
 import io.heavyingest.delivery.ObjectIngestService;
 import io.heavyingest.delivery.ObjectOutcome;
-import software.amazon.awssdk.auth.credentials.AwsBasicCredentials;
-import software.amazon.awssdk.auth.credentials.StaticCredentialsProvider;
 import software.amazon.awssdk.core.sync.RequestBody;
-import software.amazon.awssdk.http.urlconnection.UrlConnectionHttpClient;
-import software.amazon.awssdk.regions.Region;
 import software.amazon.awssdk.services.s3.S3Client;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
@@ -520,13 +517,7 @@ class HeavyDbWarehouseLoopbackTest {
     }
 
     private static S3Client s3Client(InProcessS3 s3) {
-        return S3Client.builder()
-                .httpClientBuilder(UrlConnectionHttpClient.builder())
-                .endpointOverride(s3.endpoint())
-                .region(Region.US_EAST_1)
-                .credentialsProvider(StaticCredentialsProvider.create(AwsBasicCredentials.create("local", "local")))
-                .forcePathStyle(true)
-                .build();
+        return BucketEnv.client(s3.endpoint());
     }
 
     @Test
