@@ -7,39 +7,47 @@ import java.util.SplittableRandom;
  * itself. The legacy ratio is ROI / MaxDD, and both are sums over the members: for the current max drawdown
  * window [p, q] and the current ratio lambda, a swap of member o for outsider i changes ROI - lambda x (loss over
  * [p, q]) by exactly g(i) - g(o), where g(s) = ROI_s + lambda x (E_s(q) - E_s(p)) from each strategy's cumulative
- * P&amp;L E_s (the Dinkelbach view of a ratio). That linear estimate ranks every strategy in O(strategies); only the
+ * P&amp;L E_s (the Dinkelbach view of a ratio). Good portfolios have many drawdowns of nearly the same depth (often
+ * single bad days), and a move that only shrinks the deepest makes the next one the max; so with a positive
+ * {@code temperature} the loss is taken over every drawdown, each weighted by how close it is to the max
+ * ({@link Windows}), a smooth stand-in for the max. That linear estimate ranks every strategy in one pass; only the
  * {@code incoming} best-ranked outsiders against the {@code outgoing} worst-ranked members are scored exactly
  * (O(days) each, one evaluation each), and the best of them is taken if it improves the fitness. When no guided
  * swap improves, the portfolio is a local optimum: the walk returns to the best local optimum so far unless the
  * new one is at least as good, and is kicked by one to {@code kick} random swaps.
  *
  * <p>The guided walk gets the first half of the budget; late-acceptance hill climbing over random swaps
- * ({@link LateAcceptance}) continues from the best portfolio found with the second half, reaching the members a
- * one-window estimate does not rank high.
+ * ({@link LateAcceptance}) continues from the best portfolio found with the second half, reaching the members the
+ * linear estimate does not rank high.
  *
- * <p>Cost: each exact score is one evaluation; each ranking pass reads two numbers per strategy and is charged
- * strategies / days evaluations (about the memory traffic of as many swap scores), so the budget stays honest
- * against searches that only score swaps.
+ * <p>Cost: each exact score is one evaluation; a ranking pass reads the ROI and the weighted days of every
+ * strategy and is charged strategies x max(2, weighted days) / (2 x days) evaluations (about the memory traffic of
+ * as many swap scores), so the budget stays honest against searches that only score swaps.
  */
 final class GuidedAscent implements LocalSearch {
     private final int incoming;
     private final int outgoing;
     private final int kick;
+    private final double temperature;
     private final LocalSearch finish;
 
-    GuidedAscent(int incoming, int outgoing, int kick, LocalSearch finish) {
+    GuidedAscent(int incoming, int outgoing, int kick, double temperature, LocalSearch finish) {
         if (incoming < 1 || outgoing < 1 || kick < 1) {
             throw new IllegalArgumentException("guided polish needs positive candidate counts and kick size, got "
                     + incoming + ", " + outgoing + ", " + kick);
         }
+        if (!(temperature >= 0) || Double.isInfinite(temperature)) {
+            throw new IllegalArgumentException("guided polish needs a finite temperature >= 0, got " + temperature);
+        }
+        this.temperature = temperature;
         this.incoming = incoming;
         this.outgoing = outgoing;
         this.kick = kick;
         this.finish = finish;
     }
 
-    GuidedAscent(int incoming, int outgoing, int kick) {
-        this(incoming, outgoing, kick, null);
+    GuidedAscent(int incoming, int outgoing, int kick, double temperature) {
+        this(incoming, outgoing, kick, temperature, null);
     }
 
     @Override
@@ -64,10 +72,11 @@ final class GuidedAscent implements LocalSearch {
         int[] home = state.members();
         double homeFitness = state.fitness();
         long scanCost = Math.max(1, universe.size() / universe.days());
+        Windows windows = new Windows(universe.days());
         Ranked in = new Ranked(Math.min(incoming, universe.size() - size));
         Ranked out = new Ranked(Math.min(outgoing, size));
         while (!evaluator.exhausted() && evaluator.used() < stop) {
-            if (evaluator.remaining() > scanCost && step(state, evaluator, universe, scanCost, in, out)) {
+            if (evaluator.remaining() > scanCost && step(state, evaluator, universe, in, out, windows)) {
                 continue;
             }
             if (evaluator.exhausted()) {
@@ -90,22 +99,28 @@ final class GuidedAscent implements LocalSearch {
     }
 
     /** One guided move; false when none of the candidate swaps improves (or the budget ran out). */
-    private boolean step(SwapState state, Evaluator evaluator, StrategyUniverse universe, long scanCost, Ranked in,
-                         Ranked out) {
-        evaluator.charge(scanCost);
-        double[] w = state.drawdownWindow();
-        int p = (int) w[0];
-        int q = (int) w[1];
-        double lambda = w[3] > 0 ? w[2] / w[3] : 0;
-        double[] equity = universe.equity();
+    private boolean step(SwapState state, Evaluator evaluator, StrategyUniverse universe, Ranked in, Ranked out,
+                         Windows windows) {
+        double lambda = windows.weigh(state, temperature);
         int n = universe.size();
+        int used = windows.count();
+        long cost = Math.max(1, (long) n * Math.max(2, used) / (2L * universe.days()));
+        if (evaluator.remaining() <= cost) {
+            return false;
+        }
+        evaluator.charge(cost);
+        double[] equity = universe.equity();
         int last = (universe.days() - 1) * n;
-        int pRow = p * n;
-        int qRow = q * n;
+        int[] rows = windows.rows(n);
+        double[] weights = windows.weights();
         in.clear();
         out.clear();
         for (int s = 0; s < n; s++) {
-            double g = equity[last + s] + lambda * (equity[qRow + s] - equity[pRow + s]);
+            double change = 0; // over the weighted drawdowns: E_s(trough) - E_s(peak), negative for a loss
+            for (int d = 0; d < used; d++) {
+                change += weights[d] * equity[rows[d] + s];
+            }
+            double g = equity[last + s] + lambda * change;
             if (state.contains(s)) {
                 out.offer(s, -g);
             } else {
@@ -134,6 +149,92 @@ final class GuidedAscent implements LocalSearch {
         }
         state.applySwap(bestSlot, bestIn, best);
         return true;
+    }
+
+    /**
+     * The drawdowns a move is ranked against, as weights per day of the cumulative P&amp;L: a drawdown from peak day
+     * p to day t adds its weight at t and subtracts it at p, so a strategy's change over the weighted drawdowns is
+     * the weighted sum of its cumulative P&amp;L on those days. Every day t below the running peak is the trough of
+     * one drawdown, dip(t) deep; with temperature 0 only the deepest counts (weight 1), otherwise each counts
+     * exp((dip(t) - maxDD) / (temperature x maxDD)), normalized to a sum of 1 (weights under 1e-4 of the deepest's
+     * are dropped).
+     */
+    static final class Windows {
+        private static final double NEGLIGIBLE = 1e-4;
+        private final double[] dip;
+        private final int[] peakDay;
+        private final double[] perDay;
+        private final int[] days;
+        private final double[] weights;
+        private final int[] rows;
+        private int count;
+
+        Windows(int dayCount) {
+            dip = new double[dayCount];
+            peakDay = new int[dayCount];
+            perDay = new double[dayCount];
+            days = new int[dayCount];
+            weights = new double[dayCount];
+            rows = new int[dayCount];
+        }
+
+        /** Weighs the drawdowns of {@code state}; returns lambda, its ROI / max drawdown (0 without a drawdown). */
+        double weigh(SwapState state, double temperature) {
+            double roi = state.dips(dip, peakDay);
+            int dayCount = dip.length;
+            double worst = 0;
+            int worstDay = -1;
+            for (int t = 0; t < dayCount; t++) {
+                if (dip[t] > worst) {
+                    worst = dip[t];
+                    worstDay = t;
+                }
+            }
+            count = 0;
+            if (worstDay < 0) {
+                return 0;
+            }
+            java.util.Arrays.fill(perDay, 0);
+            if (temperature <= 0) {
+                perDay[worstDay] = 1;
+                perDay[peakDay[worstDay]] = -1;
+            } else {
+                double total = 0;
+                double scale = temperature * worst;
+                for (int t = 0; t < dayCount; t++) {
+                    if (dip[t] > 0) {
+                        double w = Math.exp((dip[t] - worst) / scale);
+                        if (w >= NEGLIGIBLE) {
+                            perDay[t] += w;
+                            perDay[peakDay[t]] -= w;
+                            total += w;
+                        }
+                    }
+                }
+                for (int t = 0; t < dayCount; t++) {
+                    perDay[t] /= total;
+                }
+            }
+            for (int t = 0; t < dayCount; t++) {
+                if (perDay[t] != 0) {
+                    days[count] = t;
+                    weights[count++] = perDay[t];
+                }
+            }
+            return roi / worst;
+        }
+
+        int count() { return count; }
+
+        double[] weights() { return weights; }
+
+        /** Offsets of the weighted days' rows in the day-major cumulative table of {@code strategies} columns. */
+        int[] rows(int strategies) {
+            for (int d = 0; d < count; d++) {
+                rows[d] = days[d] * strategies;
+            }
+            return rows;
+        }
     }
 
     /** The {@code capacity} items with the highest keys offered since the last clear (ties: the first offered). */

@@ -159,7 +159,8 @@ public final class OptimizationService {
 
     private static LocalSearch localSearch(OptimizeConfig.Polish p) {
         return switch (p.method()) {
-            case GUIDED -> new GuidedAscent(p.incoming(), p.outgoing(), p.kick(), new LateAcceptance(p.history()));
+            case GUIDED -> new GuidedAscent(p.incoming(), p.outgoing(), p.kick(), p.temperature(),
+                    new LateAcceptance(p.history()));
             case LATE_ACCEPTANCE -> new LateAcceptance(p.history());
         };
     }

@@ -102,6 +102,10 @@ public interface OptimizeConfig {
         /** Guided polish: largest number of random swaps that kick the walk out of a local optimum. */
         @WithDefault("3")
         int kick();
+
+        /** Guided polish: how far below the max drawdown other drawdowns still guide a move, as a share of it; 0: only the max. */
+        @WithDefault("0.3")
+        double temperature();
     }
 
     interface Consolidation {

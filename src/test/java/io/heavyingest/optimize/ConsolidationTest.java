@@ -73,7 +73,7 @@ class ConsolidationTest {
             pool.add(List.of(elite(noise(size, size), Algorithm.GA), elite(noise(size, 100 + size), Algorithm.DE)));
         }
         Consolidation consolidation = new Consolidation(UNIVERSE,
-                new GuidedAscent(4, 4, 2, new LateAcceptance(50)), 500, 3, 2);
+                new GuidedAscent(4, 4, 2, 0.3, new LateAcceptance(50)), 500, 3, 2);
 
         List<Consolidation.Outcome> out = consolidation.run(5, pool, 3, IN_ORDER);
 
@@ -94,7 +94,7 @@ class ConsolidationTest {
             pool.add(List.of(elite(noise(size, size), Algorithm.GA)));
         }
         Consolidation consolidation = new Consolidation(UNIVERSE,
-                new GuidedAscent(4, 4, 2, new LateAcceptance(50)), 400, 2, 1);
+                new GuidedAscent(4, 4, 2, 0.3, new LateAcceptance(50)), 400, 2, 1);
         Consumer<List<Runnable>> reversed = jobs -> {
             for (int i = jobs.size() - 1; i >= 0; i--) {
                 jobs.get(i).run();

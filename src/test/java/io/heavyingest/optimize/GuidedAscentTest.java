@@ -51,7 +51,7 @@ class GuidedAscentTest {
         double startFitness = FitnessFunction.fitness(u, start);
         Evaluator evaluator = new Evaluator(u, 10, 5_000);
 
-        new GuidedAscent(8, 8, 3).polish(evaluator, start, random);
+        new GuidedAscent(8, 8, 3, 0.3).polish(evaluator, start, random);
 
         assertThat(evaluator.used()).isEqualTo(5_000);
         assertThat(evaluator.bestFitness()).isGreaterThan(startFitness);
@@ -76,7 +76,7 @@ class GuidedAscentTest {
                 SplittableRandom r1 = new SplittableRandom(seed);
                 int[] start = RandomPortfolios.portfolio(r1, u.size(), size, new Marks(u.size()));
                 Evaluator guided = new Evaluator(u, size, 100_000);
-                new GuidedAscent(8, 8, 3).polish(guided, start, new SplittableRandom(seed));
+                new GuidedAscent(8, 8, 3, 0.3).polish(guided, start, new SplittableRandom(seed));
                 Evaluator late = new Evaluator(u, size, 100_000);
                 new LateAcceptance(5_000).polish(late, start, new SplittableRandom(seed));
 
@@ -87,15 +87,85 @@ class GuidedAscentTest {
     }
 
     @Test
+    void weigh_temperatureZero_shouldWeighOnlyTheMaxDrawdownsPeakAndTrough() {
+        // equity 10, 6, 9, 7, 12: dips 0, 4, 1, 3, 0 below the peak of day 0; max drawdown 4 (day 0 to day 1)
+        SwapState state = oneStrategy(10, -4, 3, -2, 5);
+        GuidedAscent.Windows windows = new GuidedAscent.Windows(5);
+
+        double lambda = windows.weigh(state, 0);
+
+        assertThat(lambda).isEqualTo(12.0 / 4);
+        assertThat(windows.count()).isEqualTo(2);
+        assertThat(Arrays.copyOf(windows.rows(1), 2)).containsExactly(0, 1);
+        assertThat(Arrays.copyOf(windows.weights(), 2)).containsExactly(-1, 1);
+    }
+
+    @Test
+    void weigh_positiveTemperature_shouldWeighEveryDrawdownByItsDepth() {
+        SwapState state = oneStrategy(10, -4, 3, -2, 5);
+        GuidedAscent.Windows windows = new GuidedAscent.Windows(5);
+
+        double lambda = windows.weigh(state, 0.5);
+
+        // troughs on days 1, 2, 3 (dips 4, 1, 3), all from the peak of day 0; weight exp((dip - 4) / (0.5 x 4))
+        double w1 = 1;
+        double w2 = Math.exp(-1.5);
+        double w3 = Math.exp(-0.5);
+        double total = w1 + w2 + w3;
+        assertThat(lambda).isEqualTo(3);
+        assertThat(windows.count()).isEqualTo(4);
+        assertThat(Arrays.copyOf(windows.rows(1), 4)).containsExactly(0, 1, 2, 3);
+        assertThat(Arrays.copyOf(windows.weights(), 4)).usingComparatorWithPrecision(1e-12)
+                .containsExactly(-1, w1 / total, w2 / total, w3 / total);
+    }
+
+    @Test
+    void weigh_noDrawdown_shouldGiveNoWeightsAndLambdaZero() {
+        SwapState state = oneStrategy(1, 2, 0, 3);
+        GuidedAscent.Windows windows = new GuidedAscent.Windows(4);
+
+        assertThat(windows.weigh(state, 0.3)).isZero();
+        assertThat(windows.count()).isZero();
+    }
+
+    @Test
+    void polish_realSampleFromRandomStarts_shouldClimbHigherWithEveryDrawdownThanWithTheMaxAlone() throws IOException {
+        StrategyUniverse u = realSample();
+        double soft = 0;
+        double maxOnly = 0;
+        for (int size : new int[] {35, 45, 55}) {
+            for (long seed = 1; seed <= 3; seed++) {
+                int[] start = RandomPortfolios.portfolio(new SplittableRandom(seed), u.size(), size,
+                        new Marks(u.size()));
+                Evaluator a = new Evaluator(u, size, 100_000);
+                new GuidedAscent(8, 8, 3, 0.3).polish(a, start, new SplittableRandom(seed));
+                Evaluator b = new Evaluator(u, size, 100_000);
+                new GuidedAscent(8, 8, 3, 0).polish(b, start, new SplittableRandom(seed));
+                soft += a.bestFitness();
+                maxOnly += b.bestFitness();
+            }
+        }
+
+        assertThat(soft).isGreaterThan(1.1 * maxOnly);
+    }
+
+    @Test
     void create_nonPositiveSettings_shouldBeRejected() {
-        assertThatThrownBy(() -> new GuidedAscent(0, 8, 3)).isInstanceOf(IllegalArgumentException.class);
-        assertThatThrownBy(() -> new GuidedAscent(8, 8, 0)).isInstanceOf(IllegalArgumentException.class);
+        assertThatThrownBy(() -> new GuidedAscent(0, 8, 3, 0.3)).isInstanceOf(IllegalArgumentException.class);
+        assertThatThrownBy(() -> new GuidedAscent(8, 8, 0, 0.3)).isInstanceOf(IllegalArgumentException.class);
+        assertThatThrownBy(() -> new GuidedAscent(8, 8, 3, -0.1)).isInstanceOf(IllegalArgumentException.class);
+        assertThatThrownBy(() -> new GuidedAscent(8, 8, 3, Double.NaN)).isInstanceOf(IllegalArgumentException.class);
+    }
+
+    private static SwapState oneStrategy(double... returns) {
+        StrategyUniverse u = Matrices.universe(returns);
+        return new SwapState(new Evaluator(u, 1, 10), new int[] {0});
     }
 
     private static int[] polished(StrategyUniverse u, int size, long budget, long seed) {
         SplittableRandom random = new SplittableRandom(seed);
         Evaluator evaluator = new Evaluator(u, size, budget);
-        new GuidedAscent(8, 8, 3).polish(evaluator, RandomPortfolios.portfolio(random, u.size(), size,
+        new GuidedAscent(8, 8, 3, 0.3).polish(evaluator, RandomPortfolios.portfolio(random, u.size(), size,
                 new Marks(u.size())), random);
         int[] best = evaluator.best();
         Arrays.sort(best);
