@@ -77,7 +77,7 @@ public final class ConvergenceBenchmark {
             double before = known.fitness(size).orElse(Double.NaN);
             for (int[] start : starts) {
                 Evaluator evaluator = new Evaluator(universe, size, budget);
-                new GuidedAscent(8, 8, 3, 0.3, new LateAcceptance(5_000)).polish(evaluator, start, random);
+                new GuidedAscent(8, 8, 3, 0.3, 256, new LateAcceptance(5_000)).polish(evaluator, start, random);
                 int[] best = evaluator.best();
                 java.util.Arrays.sort(best);
                 List<String> names = new ArrayList<>();

@@ -36,17 +36,31 @@ final class Consolidation {
     private final long budget;
     private final int rounds;
     private final int elites;
+    private final double temperature;
+    private final long settleProbe;
+    private final int settlePasses;
 
     /**
      * @param budget swap evaluations per size over all rounds
      * @param rounds rounds of the chain over the sizes
      * @param elites distinct portfolios per size climbed in the first round
+     * @param temperature how the outsiders a portfolio grows by are ranked (as {@link GuidedAscent}'s)
+     * @param settleProbe evaluations of each short climb in the settling passes; 0: no settling
+     * @param settlePasses most settling passes
      */
-    Consolidation(StrategyUniverse universe, LocalSearch climber, long budget, int rounds, int elites) {
+    Consolidation(StrategyUniverse universe, LocalSearch climber, long budget, int rounds, int elites,
+                  double temperature, long settleProbe, int settlePasses) {
         if (budget < 1 || rounds < 1 || elites < 1) {
             throw new IllegalArgumentException("consolidation needs a positive budget, rounds and elites, got "
                     + budget + ", " + rounds + ", " + elites);
         }
+        if (settleProbe < 0 || settlePasses < 0) {
+            throw new IllegalArgumentException("consolidation settling needs a probe and passes >= 0, got "
+                    + settleProbe + ", " + settlePasses);
+        }
+        this.temperature = temperature;
+        this.settleProbe = settleProbe;
+        this.settlePasses = settlePasses;
         this.universe = universe;
         this.climber = climber;
         this.budget = budget;
@@ -93,24 +107,7 @@ final class Consolidation {
         for (int round = 0; round < rounds; round++) {
             int r = round;
             if (probe > 0 && sizes > 1) {
-                // the two chains over the sizes, upwards and downwards, each from the round's starting bests
-                Elite[] start = best.clone();
-                Chain[] chains = new Chain[2];
-                runner.accept(List.of(
-                        () -> chains[0] = chain(start, minSize, true, probe, seed, r),
-                        () -> chains[1] = chain(start, minSize, false, probe, seed, r)));
-                for (int i = 0; i < sizes; i++) {
-                    for (Chain c : chains) {
-                        if (c.best[i].fitness() > best[i].fitness()) {
-                            foundAt[i] = evaluations[i] + c.foundAt[i];
-                            best[i] = c.best[i];
-                        }
-                    }
-                    for (Chain c : chains) {
-                        evaluations[i] += c.used[i];
-                        nanos[i] += c.nanos[i];
-                    }
-                }
+                chains(best, minSize, probe, seed, r, runner, evaluations, foundAt, nanos);
             }
             Elite[] before = best.clone();
             boolean[] active = new boolean[sizes];
@@ -153,6 +150,13 @@ final class Consolidation {
             }
             previous = best.clone();
         }
+        // settling: chains over the sizes from the latest bests until a pass improves no size, so a portfolio
+        // found late (in the last round's climbs) still reaches the sizes next to it
+        for (int pass = 0; pass < settlePasses && settleProbe > 0 && sizes > 1; pass++) {
+            if (!chains(best, minSize, settleProbe, seed, rounds + pass, runner, evaluations, foundAt, nanos)) {
+                break;
+            }
+        }
         List<Outcome> out = new ArrayList<>();
         for (int i = 0; i < sizes; i++) {
             out.add(new Outcome(minSize + i, best[i], evaluations[i], foundAt[i], nanos[i]));
@@ -161,6 +165,34 @@ final class Consolidation {
     }
 
     private record Climb(Elite best, long used, long foundAt) {
+    }
+
+    /**
+     * The two chains over the sizes, upwards and downwards, each from a snapshot of {@code best}; every size keeps
+     * the fitter of its best and the chains' (upwards first on ties). Returns whether any size improved.
+     */
+    private boolean chains(Elite[] best, int minSize, long probe, long seed, int round, Consumer<List<Runnable>> runner,
+                           long[] evaluations, long[] foundAt, long[] nanos) {
+        Elite[] start = best.clone();
+        Chain[] chains = new Chain[2];
+        runner.accept(List.of(
+                () -> chains[0] = chain(start, minSize, true, probe, seed, round),
+                () -> chains[1] = chain(start, minSize, false, probe, seed, round)));
+        boolean improved = false;
+        for (int i = 0; i < best.length; i++) {
+            for (Chain c : chains) {
+                if (c.best[i].fitness() > best[i].fitness()) {
+                    foundAt[i] = evaluations[i] + c.foundAt[i];
+                    best[i] = c.best[i];
+                    improved = true;
+                }
+            }
+            for (Chain c : chains) {
+                evaluations[i] += c.used[i];
+                nanos[i] += c.nanos[i];
+            }
+        }
+        return improved;
     }
 
     /** The bests of a chain over the sizes, and what it spent at each. */
@@ -253,17 +285,17 @@ final class Consolidation {
                 sum[t] += universe.pnl(m, t);
             }
         }
-        // the linear gain of each outsider for the current ratio over the current drawdown window
-        double[] w = SwapState.drawdownWindow(sum);
-        int p = (int) w[0];
-        int q = (int) w[1];
-        double lambda = w[3] > 0 ? w[2] / w[3] : 0;
+        // the linear gain of each outsider for the current ratio over the current drawdowns
+        GuidedAscent.Windows windows = new GuidedAscent.Windows(days);
+        double lambda = windows.weigh(sum, temperature);
+        int[] rows = windows.rows(n);
         double[] equity = universe.equity();
         Marks marks = new Marks(n).of(members);
         GuidedAscent.Ranked top = new GuidedAscent.Ranked(Math.min(GROW_CANDIDATES, n - members.length));
         for (int s = 0; s < n; s++) {
             if (!marks.has(s)) {
-                top.offer(s, equity[(days - 1) * n + s] + lambda * (equity[q * n + s] - equity[p * n + s]));
+                top.offer(s, GuidedAscent.Windows.gain(equity, (days - 1) * n, rows, windows.weights(),
+                        windows.count(), lambda, s));
             }
         }
         int[] candidate = Arrays.copyOf(members, members.length + 1);

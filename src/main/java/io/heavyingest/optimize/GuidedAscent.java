@@ -7,35 +7,46 @@ import java.util.SplittableRandom;
  * itself. The legacy ratio is ROI / MaxDD, and both are sums over the members: for the current max drawdown
  * window [p, q] and the current ratio lambda, a swap of member o for outsider i changes ROI - lambda x (loss over
  * [p, q]) by exactly g(i) - g(o), where g(s) = ROI_s + lambda x (E_s(q) - E_s(p)) from each strategy's cumulative
- * P&amp;L E_s (the Dinkelbach view of a ratio). Good portfolios have many drawdowns of nearly the same depth (often
- * single bad days), and a move that only shrinks the deepest makes the next one the max; so with a positive
- * {@code temperature} the loss is taken over every drawdown, each weighted by how close it is to the max
- * ({@link Windows}), a smooth stand-in for the max. That linear estimate ranks every strategy in one pass; only the
+ * P&amp;L E_s (the Dinkelbach view of a ratio). That linear estimate ranks every strategy in one pass; only the
  * {@code incoming} best-ranked outsiders against the {@code outgoing} worst-ranked members are scored exactly
- * (O(days) each, one evaluation each), and the best of them is taken if it improves the fitness. When no guided
- * swap improves, the portfolio is a local optimum: the walk returns to the best local optimum so far unless the
- * new one is at least as good, and is kicked by one to {@code kick} random swaps.
+ * (O(days) each, one evaluation each), and the best of them is taken if it improves the fitness.
+ *
+ * <p>Good portfolios have many drawdowns of nearly the same depth (often single bad days), and a move that only
+ * shrinks the deepest makes the next one the max. So when no move ranked by the max drawdown improves, and
+ * {@code temperature} is positive, the walk ranks again with the loss taken over every drawdown, each weighted by
+ * how close it is to the max ({@link Windows}): a smooth stand-in for the max. That ranking reads a column per
+ * weighted day of every candidate, so among many strategies it only re-ranks the {@code shortlist} outsiders the
+ * max-drawdown ranking puts first. When neither ranking finds an improving move, the portfolio is a local optimum:
+ * the walk returns to the best local optimum so far unless the new one is at least as good, and is kicked by one to
+ * {@code kick} random swaps.
  *
  * <p>The guided walk gets the first half of the budget; late-acceptance hill climbing over random swaps
  * ({@link LateAcceptance}) continues from the best portfolio found with the second half, reaching the members the
- * linear estimate does not rank high.
+ * linear estimates do not rank high.
  *
- * <p>Cost: each exact score is one evaluation; a ranking pass reads the ROI and the weighted days of every
- * strategy and is charged strategies x max(2, weighted days) / (2 x days) evaluations (about the memory traffic of
- * as many swap scores), so the budget stays honest against searches that only score swaps.
+ * <p>Cost: each exact score is one evaluation; a ranking pass is charged (strategies ranked) x max(2, weighted
+ * days) / (2 x days) evaluations, about the memory traffic of as many swap scores, so the budget stays honest
+ * against searches that only score swaps.
  */
 final class GuidedAscent implements LocalSearch {
     private final int incoming;
     private final int outgoing;
     private final int kick;
     private final double temperature;
+    private final int shortlist;
     private final LocalSearch finish;
 
-    GuidedAscent(int incoming, int outgoing, int kick, double temperature, LocalSearch finish) {
-        if (incoming < 1 || outgoing < 1 || kick < 1) {
-            throw new IllegalArgumentException("guided polish needs positive candidate counts and kick size, got "
-                    + incoming + ", " + outgoing + ", " + kick);
+    /**
+     * @param temperature weighing of the drawdowns for the second ranking ({@link Windows}); 0: the max alone
+     * @param shortlist outsiders (best by the max-drawdown ranking) the second ranking re-ranks; 0: every outsider
+     * @param finish the local search for the second half of the budget; null: the guided walk spends all of it
+     */
+    GuidedAscent(int incoming, int outgoing, int kick, double temperature, int shortlist, LocalSearch finish) {
+        if (incoming < 1 || outgoing < 1 || kick < 1 || shortlist < 0) {
+            throw new IllegalArgumentException("guided polish needs positive candidate counts and kick size and a"
+                    + " shortlist >= 0, got " + incoming + ", " + outgoing + ", " + kick + ", " + shortlist);
         }
+        this.shortlist = shortlist;
         if (!(temperature >= 0) || Double.isInfinite(temperature)) {
             throw new IllegalArgumentException("guided polish needs a finite temperature >= 0, got " + temperature);
         }
@@ -46,8 +57,8 @@ final class GuidedAscent implements LocalSearch {
         this.finish = finish;
     }
 
-    GuidedAscent(int incoming, int outgoing, int kick, double temperature) {
-        this(incoming, outgoing, kick, temperature, null);
+    GuidedAscent(int incoming, int outgoing, int kick, double temperature, int shortlist) {
+        this(incoming, outgoing, kick, temperature, shortlist, null);
     }
 
     @Override
@@ -71,12 +82,10 @@ final class GuidedAscent implements LocalSearch {
         SwapState state = new SwapState(evaluator, start);
         int[] home = state.members();
         double homeFitness = state.fitness();
-        long scanCost = Math.max(1, universe.size() / universe.days());
-        Windows windows = new Windows(universe.days());
-        Ranked in = new Ranked(Math.min(incoming, universe.size() - size));
-        Ranked out = new Ranked(Math.min(outgoing, size));
+        Moves moves = new Moves(universe, size);
         while (!evaluator.exhausted() && evaluator.used() < stop) {
-            if (evaluator.remaining() > scanCost && step(state, evaluator, universe, in, out, windows)) {
+            if (moves.byMaxDrawdown(state, evaluator)
+                    || temperature > 0 && moves.byEveryDrawdown(state, evaluator)) {
                 continue;
             }
             if (evaluator.exhausted()) {
@@ -98,57 +107,133 @@ final class GuidedAscent implements LocalSearch {
         }
     }
 
-    /** One guided move; false when none of the candidate swaps improves (or the budget ran out). */
-    private boolean step(SwapState state, Evaluator evaluator, StrategyUniverse universe, Ranked in, Ranked out,
-                         Windows windows) {
-        double lambda = windows.weigh(state, temperature);
-        int n = universe.size();
-        int used = windows.count();
-        long cost = Math.max(1, (long) n * Math.max(2, used) / (2L * universe.days()));
-        if (evaluator.remaining() <= cost) {
-            return false;
+    /** The two rankings of a move and their scratch space, for one walk. */
+    private final class Moves {
+        private final StrategyUniverse universe;
+        private final double[] equity;
+        private final int n;
+        private final int days;
+        private final int last;
+        private final Windows windows;
+        private final Ranked in;
+        private final Ranked out;
+        private final Ranked listed;
+
+        Moves(StrategyUniverse universe, int size) {
+            this.universe = universe;
+            this.equity = universe.equity();
+            this.n = universe.size();
+            this.days = universe.days();
+            this.last = (days - 1) * n;
+            this.windows = new Windows(days);
+            this.in = new Ranked(Math.min(incoming, n - size));
+            this.out = new Ranked(Math.min(outgoing, size));
+            this.listed = new Ranked(shortlist > 0 && n - size > shortlist ? shortlist : 0);
         }
-        evaluator.charge(cost);
-        double[] equity = universe.equity();
-        int last = (universe.days() - 1) * n;
-        int[] rows = windows.rows(n);
-        double[] weights = windows.weights();
-        in.clear();
-        out.clear();
-        for (int s = 0; s < n; s++) {
-            double change = 0; // over the weighted drawdowns: E_s(trough) - E_s(peak), negative for a loss
-            for (int d = 0; d < used; d++) {
-                change += weights[d] * equity[rows[d] + s];
+
+        /** One move ranked by the max drawdown alone; false when none improves (or the budget ran out). */
+        boolean byMaxDrawdown(SwapState state, Evaluator evaluator) {
+            double lambda = windows.weigh(state.sumPnl(), 0);
+            if (!charge(evaluator, n, windows.count())) {
+                return false;
             }
-            double g = equity[last + s] + lambda * change;
-            if (state.contains(s)) {
-                out.offer(s, -g);
-            } else {
-                in.offer(s, g);
-            }
+            rankAll(state, lambda);
+            return takeBest(state, evaluator);
         }
-        double best = state.fitness();
-        int bestSlot = -1;
-        int bestIn = -1;
-        for (int a = 0; a < out.count(); a++) {
-            int slot = state.slotOf(out.item(a));
-            for (int b = 0; b < in.count(); b++) {
-                if (evaluator.exhausted()) {
+
+        /**
+         * One move ranked by every drawdown; among more outsiders than the shortlist, only the shortlist (best by
+         * the max drawdown) is ranked again. False when none improves (or the budget ran out).
+         */
+        boolean byEveryDrawdown(SwapState state, Evaluator evaluator) {
+            if (listed.capacity() == 0) {
+                double lambda = windows.weigh(state.sumPnl(), temperature);
+                if (!charge(evaluator, n, windows.count())) {
                     return false;
                 }
-                double f = state.trySwap(slot, in.item(b));
-                if (f > best) {
-                    best = f;
-                    bestSlot = slot;
-                    bestIn = in.item(b);
+                rankAll(state, lambda);
+                return takeBest(state, evaluator);
+            }
+            double lambda = windows.weigh(state.sumPnl(), 0);
+            if (!charge(evaluator, n, windows.count())) {
+                return false;
+            }
+            int[] rows = windows.rows(n);
+            listed.clear();
+            for (int s = 0; s < n; s++) {
+                if (!state.contains(s)) {
+                    listed.offer(s, Windows.gain(equity, last, rows, windows.weights(), windows.count(), lambda, s));
+                }
+            }
+            windows.weigh(state.sumPnl(), temperature);
+            if (!charge(evaluator, listed.count() + state.size(), windows.count())) {
+                return false;
+            }
+            rows = windows.rows(n);
+            in.clear();
+            out.clear();
+            for (int i = 0; i < listed.count(); i++) {
+                int s = listed.item(i);
+                in.offer(s, Windows.gain(equity, last, rows, windows.weights(), windows.count(), lambda, s));
+            }
+            for (int slot = 0; slot < state.size(); slot++) {
+                int s = state.member(slot);
+                out.offer(s, -Windows.gain(equity, last, rows, windows.weights(), windows.count(), lambda, s));
+            }
+            return takeBest(state, evaluator);
+        }
+
+        /** Charges a ranking pass over {@code ranked} strategies and {@code weighted} days; false if over budget. */
+        private boolean charge(Evaluator evaluator, long ranked, int weighted) {
+            long cost = Math.max(1, ranked * Math.max(2, weighted) / (2L * days));
+            if (evaluator.remaining() <= cost) {
+                return false;
+            }
+            evaluator.charge(cost);
+            return true;
+        }
+
+        private void rankAll(SwapState state, double lambda) {
+            int[] rows = windows.rows(n);
+            double[] weights = windows.weights();
+            int used = windows.count();
+            in.clear();
+            out.clear();
+            for (int s = 0; s < n; s++) {
+                double g = Windows.gain(equity, last, rows, weights, used, lambda, s);
+                if (state.contains(s)) {
+                    out.offer(s, -g);
+                } else {
+                    in.offer(s, g);
                 }
             }
         }
-        if (bestSlot < 0) {
-            return false;
+
+        /** Scores every ranked member against every ranked outsider; takes the best swap if it improves. */
+        private boolean takeBest(SwapState state, Evaluator evaluator) {
+            double best = state.fitness();
+            int bestSlot = -1;
+            int bestIn = -1;
+            for (int a = 0; a < out.count(); a++) {
+                int slot = state.slotOf(out.item(a));
+                for (int b = 0; b < in.count(); b++) {
+                    if (evaluator.exhausted()) {
+                        return false;
+                    }
+                    double f = state.trySwap(slot, in.item(b));
+                    if (f > best) {
+                        best = f;
+                        bestSlot = slot;
+                        bestIn = in.item(b);
+                    }
+                }
+            }
+            if (bestSlot < 0) {
+                return false;
+            }
+            state.applySwap(bestSlot, bestIn, best);
+            return true;
         }
-        state.applySwap(bestSlot, bestIn, best);
-        return true;
     }
 
     /**
@@ -178,9 +263,23 @@ final class GuidedAscent implements LocalSearch {
             rows = new int[dayCount];
         }
 
-        /** Weighs the drawdowns of {@code state}; returns lambda, its ROI / max drawdown (0 without a drawdown). */
-        double weigh(SwapState state, double temperature) {
-            double roi = state.dips(dip, peakDay);
+        /**
+         * Weighs the drawdowns of the summed P&amp;L {@code sumPnl}; returns lambda, its ROI / max drawdown (0 without
+         * a drawdown).
+         */
+        double weigh(double[] sumPnl, double temperature) {
+            double roi = 0;
+            double peak = Double.NEGATIVE_INFINITY;
+            int day = 0;
+            for (int t = 0; t < dip.length; t++) {
+                roi += sumPnl[t];
+                if (roi > peak) {
+                    peak = roi;
+                    day = t;
+                }
+                dip[t] = peak - roi;
+                peakDay[t] = day;
+            }
             int dayCount = dip.length;
             double worst = 0;
             int worstDay = -1;
@@ -228,6 +327,18 @@ final class GuidedAscent implements LocalSearch {
 
         double[] weights() { return weights; }
 
+        /**
+         * The linear gain g(s) = ROI_s + lambda x (weighted change of E_s over the drawdowns) of strategy {@code s},
+         * after {@link #weigh}; {@code rows} from {@link #rows}.
+         */
+        static double gain(double[] equity, int last, int[] rows, double[] weights, int count, double lambda, int s) {
+            double change = 0; // over the weighted drawdowns: E_s(trough) - E_s(peak), negative for a loss
+            for (int d = 0; d < count; d++) {
+                change += weights[d] * equity[rows[d] + s];
+            }
+            return equity[last + s] + lambda * change;
+        }
+
         /** Offsets of the weighted days' rows in the day-major cumulative table of {@code strategies} columns. */
         int[] rows(int strategies) {
             for (int d = 0; d < count; d++) {
@@ -251,6 +362,8 @@ final class GuidedAscent implements LocalSearch {
         void clear() { count = 0; }
 
         int count() { return count; }
+
+        int capacity() { return items.length; }
 
         int item(int i) { return items[i]; }
 

@@ -141,7 +141,7 @@ public final class OptimizationService {
             pool.get(r.size() - min).add(new Consolidation.Elite(r.fitness(), r.members(), r.algorithm()));
         }
         List<Consolidation.Outcome> outcomes = new Consolidation(universe, climber, request.consolidationBudget(),
-                c.rounds(), c.elites()).run(min, pool, request.seed(), jobs -> runAll(jobs, threads));
+                c.rounds(), c.elites(), config.polish().temperature(), c.settleProbe(), c.settlePasses()).run(min, pool, request.seed(), jobs -> runAll(jobs, threads));
         List<RunResult> out = new ArrayList<>();
         for (Consolidation.Outcome o : outcomes) {
             int[] members = o.best().members().clone();
@@ -160,7 +160,7 @@ public final class OptimizationService {
     private static LocalSearch localSearch(OptimizeConfig.Polish p) {
         return switch (p.method()) {
             case GUIDED -> new GuidedAscent(p.incoming(), p.outgoing(), p.kick(), p.temperature(),
-                    new LateAcceptance(p.history()));
+                    p.shortlist(), new LateAcceptance(p.history()));
             case LATE_ACCEPTANCE -> new LateAcceptance(p.history());
         };
     }

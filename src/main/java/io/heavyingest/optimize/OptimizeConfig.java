@@ -103,9 +103,13 @@ public interface OptimizeConfig {
         @WithDefault("3")
         int kick();
 
-        /** Guided polish: how far below the max drawdown other drawdowns still guide a move, as a share of it; 0: only the max. */
+        /** Guided polish: weighing of every drawdown (a share of the max drawdown) for the second ranking; 0: none. */
         @WithDefault("0.3")
         double temperature();
+
+        /** Guided polish: outsiders, best by the max drawdown, that the second ranking re-ranks; 0: every outsider. */
+        @WithDefault("256")
+        int shortlist();
     }
 
     interface Consolidation {
@@ -120,6 +124,14 @@ public interface OptimizeConfig {
         /** Distinct portfolios per size, over all algorithms, climbed in the first round. */
         @WithDefault("8")
         int elites();
+
+        /** Settling after the rounds: evaluations of the short climb after each resize; 0: no settling. */
+        @WithDefault("50000")
+        long settleProbe();
+
+        /** Settling: most passes of chains over the sizes; it stops at the first pass that improves no size. */
+        @WithDefault("8")
+        int settlePasses();
     }
 
     interface Ga {

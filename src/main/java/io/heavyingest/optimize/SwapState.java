@@ -177,26 +177,8 @@ final class SwapState {
         return new double[] {from, to, e, worst};
     }
 
-    /**
-     * Every day's dip of the summed P&amp;L below its running peak: {@code dip[t] = peak - E_t} (0 at a new peak)
-     * and {@code peakDay[t]} the day of that peak (the first day of the highest equity so far). Returns the summed
-     * ROI. O(days), no evaluation.
-     */
-    double dips(double[] dip, int[] peakDay) {
-        double e = 0;
-        double peak = Double.NEGATIVE_INFINITY;
-        int day = 0;
-        for (int t = 0; t < days; t++) {
-            e += sumPnl[t];
-            if (e > peak) {
-                peak = e;
-                day = t;
-            }
-            dip[t] = peak - e;
-            peakDay[t] = day;
-        }
-        return e;
-    }
+    /** The summed P&amp;L of the members per day; the live array, read only. */
+    double[] sumPnl() { return sumPnl; }
 
     /** The current members (a copy). */
     int[] members() { return members.clone(); }

@@ -55,7 +55,7 @@ class ConsolidationTest {
                 List.of(elite(noise(5, 1), Algorithm.GA)),
                 List.of(elite(planted, Algorithm.SA)),
                 List.of(elite(noise(7, 2), Algorithm.HC)));
-        Consolidation consolidation = new Consolidation(UNIVERSE, new LateAcceptance(10), 20, 1, 1);
+        Consolidation consolidation = new Consolidation(UNIVERSE, new LateAcceptance(10), 20, 1, 1, 0.3, 0, 0);
 
         List<Consolidation.Outcome> out = consolidation.run(5, pool, 7, IN_ORDER);
 
@@ -67,13 +67,64 @@ class ConsolidationTest {
     }
 
     @Test
+    void run_roundsWithoutChains_settlingShouldCarryTheBestPortfolioToEverySize() {
+        // a budget of 5 per size in one round leaves no probe for the round's chains: only the settling can move it
+        List<List<Consolidation.Elite>> pool = plantedAtSeven();
+        Consolidation settling = new Consolidation(UNIVERSE, new LateAcceptance(10), 5, 1, 1, 0.3, 20, 8);
+        Consolidation none = new Consolidation(UNIVERSE, new LateAcceptance(10), 5, 1, 1, 0.3, 0, 8);
+
+        List<Consolidation.Outcome> settled = settling.run(5, pool, 7, IN_ORDER);
+        List<Consolidation.Outcome> unsettled = none.run(5, pool, 7, IN_ORDER);
+
+        assertThat(settled).extracting(o -> PlantedDataset.plantedIn(names(o.best().members())))
+                .containsExactly(5, 6, 6, 6, 6);
+        assertThat(settled).extracting(o -> o.best().origin()).containsOnly(Algorithm.SA);
+        assertThat(unsettled).extracting(o -> PlantedDataset.plantedIn(names(o.best().members())))
+                .containsExactly(0, 0, 6, 0, 0);
+    }
+
+    @Test
+    void run_settling_shouldStopAtTheFirstPassThatImprovesNoSize() {
+        Consolidation settling = new Consolidation(UNIVERSE, new LateAcceptance(10), 5, 1, 1, 0.3, 20, 50);
+
+        List<Consolidation.Outcome> out = settling.run(5, plantedAtSeven(), 7, IN_ORDER);
+
+        // all 50 passes would spend at least 50 x 20 evaluations at every size
+        assertThat(out).allSatisfy(o -> assertThat(o.evaluations()).isPositive().isLessThan(50 * 20));
+    }
+
+    /** Sizes 5 to 9; only size 7 starts from the planted strategies. */
+    private static List<List<Consolidation.Elite>> plantedAtSeven() {
+        int[] planted = java.util.stream.IntStream.range(0, PlantedDataset.PLANTED).map(ConsolidationTest::strategy)
+                .toArray();
+        int[] seven = java.util.Arrays.copyOf(planted, 7);
+        int filler = 0;
+        for (int i = planted.length; i < 7; i++) {
+            while (contains(planted, filler)) {
+                filler++;
+            }
+            seven[i] = filler++;
+        }
+        return List.of(
+                List.of(elite(noise(5, 1), Algorithm.GA)),
+                List.of(elite(noise(6, 2), Algorithm.GA)),
+                List.of(elite(seven, Algorithm.SA)),
+                List.of(elite(noise(8, 3), Algorithm.HC)),
+                List.of(elite(noise(9, 4), Algorithm.HC)));
+    }
+
+    private static boolean contains(int[] values, int value) {
+        return java.util.Arrays.stream(values).anyMatch(v -> v == value);
+    }
+
+    @Test
     void run_anySize_shouldNeverReturnWorseThanThePoolsBestOfThatSize() {
         List<List<Consolidation.Elite>> pool = new ArrayList<>();
         for (int size = 5; size <= 8; size++) {
             pool.add(List.of(elite(noise(size, size), Algorithm.GA), elite(noise(size, 100 + size), Algorithm.DE)));
         }
         Consolidation consolidation = new Consolidation(UNIVERSE,
-                new GuidedAscent(4, 4, 2, 0.3, new LateAcceptance(50)), 500, 3, 2);
+                new GuidedAscent(4, 4, 2, 0.3, 256, new LateAcceptance(50)), 500, 3, 2, 0.3, 30, 4);
 
         List<Consolidation.Outcome> out = consolidation.run(5, pool, 3, IN_ORDER);
 
@@ -94,7 +145,7 @@ class ConsolidationTest {
             pool.add(List.of(elite(noise(size, size), Algorithm.GA)));
         }
         Consolidation consolidation = new Consolidation(UNIVERSE,
-                new GuidedAscent(4, 4, 2, 0.3, new LateAcceptance(50)), 400, 2, 1);
+                new GuidedAscent(4, 4, 2, 0.3, 256, new LateAcceptance(50)), 400, 2, 1, 0.3, 30, 4);
         Consumer<List<Runnable>> reversed = jobs -> {
             for (int i = jobs.size() - 1; i >= 0; i--) {
                 jobs.get(i).run();
@@ -112,9 +163,13 @@ class ConsolidationTest {
 
     @Test
     void create_zeroBudgetOrRounds_shouldBeRejected() {
-        assertThatThrownBy(() -> new Consolidation(UNIVERSE, new LateAcceptance(10), 0, 1, 1))
+        assertThatThrownBy(() -> new Consolidation(UNIVERSE, new LateAcceptance(10), 0, 1, 1, 0.3, 0, 0))
                 .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("positive budget");
-        assertThatThrownBy(() -> new Consolidation(UNIVERSE, new LateAcceptance(10), 10, 0, 1))
+        assertThatThrownBy(() -> new Consolidation(UNIVERSE, new LateAcceptance(10), 10, 0, 1, 0.3, 0, 0))
                 .isInstanceOf(IllegalArgumentException.class);
+        assertThatThrownBy(() -> new Consolidation(UNIVERSE, new LateAcceptance(10), 10, 1, 1, 0.3, -1, 2))
+                .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("settling");
+        assertThatThrownBy(() -> new Consolidation(UNIVERSE, new LateAcceptance(10), 10, 1, 1, 0.3, 10, -1))
+                .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("settling");
     }
 }

@@ -51,7 +51,7 @@ class GuidedAscentTest {
         double startFitness = FitnessFunction.fitness(u, start);
         Evaluator evaluator = new Evaluator(u, 10, 5_000);
 
-        new GuidedAscent(8, 8, 3, 0.3).polish(evaluator, start, random);
+        new GuidedAscent(8, 8, 3, 0.3, 256).polish(evaluator, start, random);
 
         assertThat(evaluator.used()).isEqualTo(5_000);
         assertThat(evaluator.bestFitness()).isGreaterThan(startFitness);
@@ -76,7 +76,7 @@ class GuidedAscentTest {
                 SplittableRandom r1 = new SplittableRandom(seed);
                 int[] start = RandomPortfolios.portfolio(r1, u.size(), size, new Marks(u.size()));
                 Evaluator guided = new Evaluator(u, size, 100_000);
-                new GuidedAscent(8, 8, 3, 0.3).polish(guided, start, new SplittableRandom(seed));
+                new GuidedAscent(8, 8, 3, 0.3, 256).polish(guided, start, new SplittableRandom(seed));
                 Evaluator late = new Evaluator(u, size, 100_000);
                 new LateAcceptance(5_000).polish(late, start, new SplittableRandom(seed));
 
@@ -92,7 +92,7 @@ class GuidedAscentTest {
         SwapState state = oneStrategy(10, -4, 3, -2, 5);
         GuidedAscent.Windows windows = new GuidedAscent.Windows(5);
 
-        double lambda = windows.weigh(state, 0);
+        double lambda = windows.weigh(state.sumPnl(), 0);
 
         assertThat(lambda).isEqualTo(12.0 / 4);
         assertThat(windows.count()).isEqualTo(2);
@@ -105,7 +105,7 @@ class GuidedAscentTest {
         SwapState state = oneStrategy(10, -4, 3, -2, 5);
         GuidedAscent.Windows windows = new GuidedAscent.Windows(5);
 
-        double lambda = windows.weigh(state, 0.5);
+        double lambda = windows.weigh(state.sumPnl(), 0.5);
 
         // troughs on days 1, 2, 3 (dips 4, 1, 3), all from the peak of day 0; weight exp((dip - 4) / (0.5 x 4))
         double w1 = 1;
@@ -124,37 +124,53 @@ class GuidedAscentTest {
         SwapState state = oneStrategy(1, 2, 0, 3);
         GuidedAscent.Windows windows = new GuidedAscent.Windows(4);
 
-        assertThat(windows.weigh(state, 0.3)).isZero();
+        assertThat(windows.weigh(state.sumPnl(), 0.3)).isZero();
         assertThat(windows.count()).isZero();
     }
 
     @Test
     void polish_realSampleFromRandomStarts_shouldClimbHigherWithEveryDrawdownThanWithTheMaxAlone() throws IOException {
         StrategyUniverse u = realSample();
-        double soft = 0;
-        double maxOnly = 0;
-        for (int size : new int[] {35, 45, 55}) {
-            for (long seed = 1; seed <= 3; seed++) {
-                int[] start = RandomPortfolios.portfolio(new SplittableRandom(seed), u.size(), size,
-                        new Marks(u.size()));
-                Evaluator a = new Evaluator(u, size, 100_000);
-                new GuidedAscent(8, 8, 3, 0.3).polish(a, start, new SplittableRandom(seed));
-                Evaluator b = new Evaluator(u, size, 100_000);
-                new GuidedAscent(8, 8, 3, 0).polish(b, start, new SplittableRandom(seed));
-                soft += a.bestFitness();
-                maxOnly += b.bestFitness();
+        for (int shortlist : new int[] {0, 256}) {    // 256 < the 465 outsiders or fewer: the shortlist is used
+            double every = 0;
+            double maxOnly = 0;
+            for (int size : new int[] {35, 45, 55}) {
+                for (long seed = 1; seed <= 3; seed++) {
+                    int[] start = RandomPortfolios.portfolio(new SplittableRandom(seed), u.size(), size,
+                            new Marks(u.size()));
+                    Evaluator a = new Evaluator(u, size, 100_000);
+                    new GuidedAscent(8, 8, 3, 0.3, shortlist).polish(a, start, new SplittableRandom(seed));
+                    Evaluator b = new Evaluator(u, size, 100_000);
+                    new GuidedAscent(8, 8, 3, 0, shortlist).polish(b, start, new SplittableRandom(seed));
+                    assertThat(a.used()).isEqualTo(100_000);
+                    every += a.bestFitness();
+                    maxOnly += b.bestFitness();
+                }
             }
-        }
 
-        assertThat(soft).isGreaterThan(1.1 * maxOnly);
+            assertThat(every).as("shortlist %d", shortlist).isGreaterThan(1.1 * maxOnly);
+        }
+    }
+
+    @Test
+    void polish_shortlistShorterThanTheOutsiders_shouldGiveTheSamePortfolioForTheSameSeed() {
+        StrategyUniverse u = randomUniverse(120, 40, 13);
+        int[] a = polished(u, 12, 20_000, 5, 16);
+        int[] b = polished(u, 12, 20_000, 5, 16);
+        int[] full = polished(u, 12, 20_000, 5, 0);
+
+        assertThat(a).isEqualTo(b);
+        assertThat(FitnessFunction.fitness(u, a)).isGreaterThan(0);
+        assertThat(full).hasSize(12);
     }
 
     @Test
     void create_nonPositiveSettings_shouldBeRejected() {
-        assertThatThrownBy(() -> new GuidedAscent(0, 8, 3, 0.3)).isInstanceOf(IllegalArgumentException.class);
-        assertThatThrownBy(() -> new GuidedAscent(8, 8, 0, 0.3)).isInstanceOf(IllegalArgumentException.class);
-        assertThatThrownBy(() -> new GuidedAscent(8, 8, 3, -0.1)).isInstanceOf(IllegalArgumentException.class);
-        assertThatThrownBy(() -> new GuidedAscent(8, 8, 3, Double.NaN)).isInstanceOf(IllegalArgumentException.class);
+        assertThatThrownBy(() -> new GuidedAscent(0, 8, 3, 0.3, 256)).isInstanceOf(IllegalArgumentException.class);
+        assertThatThrownBy(() -> new GuidedAscent(8, 8, 0, 0.3, 256)).isInstanceOf(IllegalArgumentException.class);
+        assertThatThrownBy(() -> new GuidedAscent(8, 8, 3, -0.1, 256)).isInstanceOf(IllegalArgumentException.class);
+        assertThatThrownBy(() -> new GuidedAscent(8, 8, 3, Double.NaN, 256)).isInstanceOf(IllegalArgumentException.class);
+        assertThatThrownBy(() -> new GuidedAscent(8, 8, 3, 0.3, -1)).isInstanceOf(IllegalArgumentException.class);
     }
 
     private static SwapState oneStrategy(double... returns) {
@@ -163,9 +179,13 @@ class GuidedAscentTest {
     }
 
     private static int[] polished(StrategyUniverse u, int size, long budget, long seed) {
+        return polished(u, size, budget, seed, 256);
+    }
+
+    private static int[] polished(StrategyUniverse u, int size, long budget, long seed, int shortlist) {
         SplittableRandom random = new SplittableRandom(seed);
         Evaluator evaluator = new Evaluator(u, size, budget);
-        new GuidedAscent(8, 8, 3, 0.3).polish(evaluator, RandomPortfolios.portfolio(random, u.size(), size,
+        new GuidedAscent(8, 8, 3, 0.3, shortlist).polish(evaluator, RandomPortfolios.portfolio(random, u.size(), size,
                 new Marks(u.size())), random);
         int[] best = evaluator.best();
         Arrays.sort(best);

@@ -11,9 +11,15 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 class OptimizationServiceTest {
 
+    /** Settling probes of this many evaluations, at most this many passes. */
+    private static final long SETTLE_PROBE = 200;
+    private static final int SETTLE_PASSES = 3;
+
     private static OptimizationService service(int threads) {
         return new OptimizationService(ConfigLoader.load(OptimizeConfig.class,
-                Map.of("heavy-ingest.optimize.parallelism", Integer.toString(threads))));
+                Map.of("heavy-ingest.optimize.parallelism", Integer.toString(threads),
+                        "heavy-ingest.optimize.consolidation.settle-probe", Long.toString(SETTLE_PROBE),
+                        "heavy-ingest.optimize.consolidation.settle-passes", Integer.toString(SETTLE_PASSES))));
     }
 
     private static OptimizationRequest sweep() {
@@ -108,7 +114,9 @@ class OptimizationServiceTest {
             assertThat(c.fitness()).isEqualTo(FitnessFunction.fitness(
                     StrategyUniverse.of(PlantedDataset.matrix(), 0), c.members()));
             assertThat(c.strategies()).hasSize(c.size());
-            assertThat(c.evaluations()).isPositive().isLessThanOrEqualTo(3_000 + 100);
+            // the budget, a few resize scores, and per settling pass two chains' probes at most
+            assertThat(c.evaluations()).isPositive()
+                    .isLessThanOrEqualTo(3_000 + 100 + SETTLE_PASSES * 2 * (SETTLE_PROBE + 20));
         }
         double fittest = result.consolidated().stream().mapToDouble(RunResult::fitness).max().orElseThrow();
         assertThat(result.best().fitness()).isEqualTo(fittest);
