@@ -80,7 +80,7 @@ public interface OptimizeConfig {
 
     interface Polish {
         /** Swap evaluations per algorithm and size, on top of the algorithm's own budget; 0 turns the polish off. */
-        @WithDefault("200000")
+        @WithDefault("100000")
         long budget();
 
         /** Late-acceptance history: a swap is taken if no worse than the fitness this many steps ago. */
@@ -114,7 +114,7 @@ public interface OptimizeConfig {
 
     interface Consolidation {
         /** Swap evaluations per size for the consolidation, over all its rounds; 0 turns it off. */
-        @WithDefault("2400000")
+        @WithDefault("3200000")
         long budget();
 
         /** Rounds: each size climbs from its own best and its neighbours' bests resized by one strategy. */
