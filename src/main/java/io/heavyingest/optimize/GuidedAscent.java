@@ -46,11 +46,11 @@ final class GuidedAscent implements LocalSearch {
             throw new IllegalArgumentException("guided polish needs positive candidate counts and kick size and a"
                     + " shortlist >= 0, got " + incoming + ", " + outgoing + ", " + kick + ", " + shortlist);
         }
-        this.shortlist = shortlist;
         if (!(temperature >= 0) || Double.isInfinite(temperature)) {
             throw new IllegalArgumentException("guided polish needs a finite temperature >= 0, got " + temperature);
         }
         this.temperature = temperature;
+        this.shortlist = shortlist;
         this.incoming = incoming;
         this.outgoing = outgoing;
         this.kick = kick;
@@ -109,7 +109,6 @@ final class GuidedAscent implements LocalSearch {
 
     /** The two rankings of a move and their scratch space, for one walk. */
     private final class Moves {
-        private final StrategyUniverse universe;
         private final double[] equity;
         private final int n;
         private final int days;
@@ -120,7 +119,6 @@ final class GuidedAscent implements LocalSearch {
         private final Ranked listed;
 
         Moves(StrategyUniverse universe, int size) {
-            this.universe = universe;
             this.equity = universe.equity();
             this.n = universe.size();
             this.days = universe.days();

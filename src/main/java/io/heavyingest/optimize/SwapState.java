@@ -146,37 +146,6 @@ final class SwapState {
         }
     }
 
-    /**
-     * The current portfolio's max drawdown window and totals, as {@code {peakDay, troughDay, roi, drawdown}} with the
-     * ROI and drawdown of the summed (not averaged) P&amp;L; peak day = trough day when there is no drawdown. O(days).
-     */
-    double[] drawdownWindow() {
-        return drawdownWindow(sumPnl);
-    }
-
-    /** The max drawdown window and totals of the summed P&amp;L {@code sumPnl}, as {@link #drawdownWindow()}. */
-    static double[] drawdownWindow(double[] sumPnl) {
-        double e = 0;
-        double peak = Double.NEGATIVE_INFINITY;
-        int peakDay = 0;
-        double worst = 0;
-        int from = 0;
-        int to = 0;
-        for (int t = 0; t < sumPnl.length; t++) {
-            e += sumPnl[t];
-            if (e > peak) {
-                peak = e;
-                peakDay = t;
-            }
-            if (peak - e > worst) {
-                worst = peak - e;
-                from = peakDay;
-                to = t;
-            }
-        }
-        return new double[] {from, to, e, worst};
-    }
-
     /** The summed P&amp;L of the members per day; the live array, read only. */
     double[] sumPnl() { return sumPnl; }
 

@@ -17,23 +17,30 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 class GuidedAscentTest {
 
     @Test
-    void drawdownWindow_handComputedSeries_shouldGivePeakTroughRoiAndDrawdown() {
+    void weigh_handComputedSeries_shouldWeighTheMaxDrawdownsPeakAndTroughWithRoiOverDrawdown() {
         // summed P&L 1, 2, -1, -2, 3, -1 -> equity 1, 3, 2, 0, 3, 2: peak 3 on day 1, trough 0 on day 3
         StrategyUniverse u = Matrices.universe(
                 new double[] {1, 1, 0, -1, 2, 0},
                 new double[] {0, 1, -1, -1, 1, -1},
                 new double[] {5, 5, 5, 5, 5, 5});
         SwapState state = new SwapState(new Evaluator(u, 2, 10), new int[] {0, 1});
+        GuidedAscent.Windows windows = new GuidedAscent.Windows(6);
 
-        assertThat(state.drawdownWindow()).containsExactly(1, 3, 2, 3);
+        // ROI 2 over a max drawdown of 3, from day 1 to day 3
+        assertThat(windows.weigh(state.sumPnl(), 0)).isEqualTo(2.0 / 3);
+        assertThat(windows.count()).isEqualTo(2);
+        assertThat(Arrays.copyOf(windows.rows(1), 2)).containsExactly(1, 3);
+        assertThat(Arrays.copyOf(windows.weights(), 2)).containsExactly(-1, 1);
     }
 
     @Test
-    void drawdownWindow_neverDown_shouldBeEmpty() {
+    void weigh_neverDown_shouldWeighNoDay() {
         StrategyUniverse u = Matrices.universe(new double[] {1, 0, 2}, new double[] {3, 3, 3});
         SwapState state = new SwapState(new Evaluator(u, 1, 10), new int[] {0});
+        GuidedAscent.Windows windows = new GuidedAscent.Windows(3);
 
-        assertThat(state.drawdownWindow()).containsExactly(0, 0, 3, 0);
+        assertThat(windows.weigh(state.sumPnl(), 0)).isZero();
+        assertThat(windows.count()).isZero();
     }
 
     @Test
