@@ -218,7 +218,7 @@ final class GuidedAscent implements LocalSearch {
                     if (evaluator.exhausted()) {
                         return false;
                     }
-                    double f = state.trySwap(slot, in.item(b));
+                    double f = state.trySwap(slot, in.item(b), best);
                     if (f > best) {
                         best = f;
                         bestSlot = slot;
@@ -346,37 +346,119 @@ final class GuidedAscent implements LocalSearch {
         }
     }
 
-    /** The {@code capacity} items with the highest keys offered since the last clear (ties: the first offered). */
+    /**
+     * The {@code capacity} items with the highest keys offered since the last clear, best first (ties: the first
+     * offered). Offers go into a heap whose root is the worst item kept, so an offer costs O(1) when it is rejected
+     * and O(log capacity) when it is kept; the items are put in order on the first read after an offer.
+     */
     static final class Ranked {
         private final int[] items;
         private final double[] keys;
+        private final long[] order;
+        private long offered;
         private int count;
+        private boolean sorted = true;
 
         Ranked(int capacity) {
             items = new int[Math.max(capacity, 0)];
             keys = new double[items.length];
+            order = new long[items.length];
         }
 
-        void clear() { count = 0; }
+        void clear() {
+            count = 0;
+            offered = 0;
+            sorted = true;
+        }
 
         int count() { return count; }
 
         int capacity() { return items.length; }
 
-        int item(int i) { return items[i]; }
+        int item(int i) {
+            if (!sorted) {
+                sort();
+            }
+            return items[i];
+        }
 
         void offer(int item, double key) {
-            if (count == items.length && (count == 0 || key <= keys[count - 1])) {
-                return;
+            if (sorted && count > 1) {
+                reverse();   // best first, reversed, is worst first: a heap again
             }
-            int i = count < items.length ? count++ : count - 1;
-            while (i > 0 && keys[i - 1] < key) {
-                keys[i] = keys[i - 1];
-                items[i] = items[i - 1];
-                i--;
+            long seq = offered++;
+            if (count < items.length) {
+                int i = count++;
+                while (i > 0) {
+                    int parent = (i - 1) >>> 1;
+                    if (!worse(key, seq, keys[parent], order[parent])) {
+                        break;
+                    }
+                    move(parent, i);
+                    i = parent;
+                }
+                put(i, item, key, seq);
+            } else if (count > 0 && key > keys[0]) {   // an equal key offered later is worse than the root
+                siftDown(0, count, item, key, seq);
             }
-            keys[i] = key;
+            sorted = false;
+        }
+
+        /** Whether (key a, offered at sa) ranks below (key b, offered at sb). */
+        private static boolean worse(double a, long sa, double b, long sb) {
+            return a < b || a == b && sa > sb;
+        }
+
+        private void siftDown(int i, int n, int item, double key, long seq) {
+            while (true) {
+                int child = 2 * i + 1;
+                if (child >= n) {
+                    break;
+                }
+                if (child + 1 < n && worse(keys[child + 1], order[child + 1], keys[child], order[child])) {
+                    child++;
+                }
+                if (!worse(keys[child], order[child], key, seq)) {
+                    break;
+                }
+                move(child, i);
+                i = child;
+            }
+            put(i, item, key, seq);
+        }
+
+        /** Heap sort: the worst item goes to the end, so the array ends best first. */
+        private void sort() {
+            for (int n = count - 1; n > 0; n--) {
+                int item = items[n];
+                double key = keys[n];
+                long seq = order[n];
+                move(0, n);
+                siftDown(0, n, item, key, seq);
+            }
+            sorted = true;
+        }
+
+        private void reverse() {
+            for (int i = 0, j = count - 1; i < j; i++, j--) {
+                int item = items[i];
+                double key = keys[i];
+                long seq = order[i];
+                move(j, i);
+                put(j, item, key, seq);
+            }
+        }
+
+        private void move(int from, int to) {
+            items[to] = items[from];
+            keys[to] = keys[from];
+            order[to] = order[from];
+        }
+
+        private void put(int i, int item, double key, long seq) {
             items[i] = item;
+            keys[i] = key;
+            order[i] = seq;
         }
     }
 }

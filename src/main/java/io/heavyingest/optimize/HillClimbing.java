@@ -34,7 +34,7 @@ final class HillClimbing implements SearchAlgorithm {
             while (failures < patience && !evaluator.exhausted()) {
                 int slot = random.nextInt(size);
                 int incoming = RandomPortfolios.outsider(random, universe, state);
-                double f = state.trySwap(slot, incoming);
+                double f = state.trySwap(slot, incoming, state.fitness());
                 if (f > state.fitness()) {
                     state.applySwap(slot, incoming, f);
                     failures = 0;

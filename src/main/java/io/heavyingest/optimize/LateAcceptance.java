@@ -35,8 +35,8 @@ final class LateAcceptance implements LocalSearch {
         for (long step = 0; !evaluator.exhausted(); step++) {
             int slot = random.nextInt(size);
             int incoming = RandomPortfolios.outsider(random, universe, state);
-            double f = state.trySwap(slot, incoming);
             int k = (int) (step % history);
+            double f = state.trySwap(slot, incoming, Math.min(state.fitness(), past[k]));
             if (f >= state.fitness() || f >= past[k]) {
                 state.applySwap(slot, incoming, f);
             }

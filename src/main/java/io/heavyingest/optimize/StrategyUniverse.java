@@ -42,6 +42,8 @@ public final class StrategyUniverse {
     private final long nullCount;
     /** Day-major cumulative P&amp;L, {@code equity[t * size + s]}; built on first use (see {@link #equity()}). */
     private volatile double[] equity;
+    /** See {@link #scale()}; written before {@link #equity} is published. */
+    private double scale;
 
     private StrategyUniverse(PnlMatrix matrix, double periodsPerYear, double drawdownFloor) {
         this.datasetId = matrix.datasetId();
@@ -225,18 +227,30 @@ public final class StrategyUniverse {
                 e = equity;
                 if (e == null) {
                     e = new double[days * size];
+                    double largest = 1;
                     for (int s = 0; s < size; s++) {
                         double running = 0;
                         for (int t = 0; t < days; t++) {
                             running += pnl[s * days + t];
                             e[t * size + s] = running;
+                            largest = Math.max(largest, Math.abs(running));
                         }
                     }
+                    scale = largest;
                     equity = e;
                 }
             }
         }
         return e;
+    }
+
+    /**
+     * The largest |cumulative P&amp;L| of any strategy on any day (at least 1): the scale of the rounding allowance
+     * of {@link SwapState}'s cuts.
+     */
+    double scale() {
+        equity();
+        return scale;
     }
 
     /** {@code |z_s|^2}: 1 up to rounding, 0 for a constant series. */

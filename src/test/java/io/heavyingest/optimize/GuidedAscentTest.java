@@ -2,13 +2,7 @@ package io.heavyingest.optimize;
 
 import org.junit.jupiter.api.Test;
 
-import java.io.IOException;
-import java.nio.file.Files;
-import java.nio.file.Path;
-import java.time.LocalDate;
-import java.util.ArrayList;
 import java.util.Arrays;
-import java.util.List;
 import java.util.SplittableRandom;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -76,8 +70,8 @@ class GuidedAscentTest {
     }
 
     @Test
-    void polish_realSampleFromRandomStarts_shouldBeatLateAcceptanceAtTheSameBudget() throws IOException {
-        StrategyUniverse u = realSample();
+    void polish_realSampleFromRandomStarts_shouldBeatLateAcceptanceAtTheSameBudget() {
+        StrategyUniverse u = Matrices.realSample(0);
         for (int size : new int[] {35, 50}) {
             for (long seed = 1; seed <= 2; seed++) {
                 SplittableRandom r1 = new SplittableRandom(seed);
@@ -136,8 +130,8 @@ class GuidedAscentTest {
     }
 
     @Test
-    void polish_realSampleFromRandomStarts_shouldClimbHigherWithEveryDrawdownThanWithTheMaxAlone() throws IOException {
-        StrategyUniverse u = realSample();
+    void polish_realSampleFromRandomStarts_shouldClimbHigherWithEveryDrawdownThanWithTheMaxAlone() {
+        StrategyUniverse u = Matrices.realSample(0);
         for (int shortlist : new int[] {0, 256}) {    // 256 < the 465 outsiders or fewer: the shortlist is used
             double every = 0;
             double maxOnly = 0;
@@ -211,22 +205,34 @@ class GuidedAscentTest {
         return Matrices.universe(series);
     }
 
-    /** The real 500-strategy sample, read plainly (no empty cells in it). */
-    private static StrategyUniverse realSample() throws IOException {
-        List<String> lines = Files.readAllLines(Path.of("src/test/resources/data/sensex_500x82.csv"));
-        String[] header = lines.get(0).split(",");
-        int strategies = header.length - 2;
-        int days = lines.size() - 1;
-        double[] values = new double[strategies * days];
-        List<LocalDate> dates = new ArrayList<>();
-        for (int t = 0; t < days; t++) {
-            String[] f = lines.get(t + 1).split(",", -1);
-            dates.add(LocalDate.parse(f[0]));
-            for (int s = 0; s < strategies; s++) {
-                values[s * days + t] = Double.parseDouble(f[s + 2]);
+    @Test
+    void ranked_manyOffersWithTies_shouldKeepTheHighestKeysFirstOfferedFirstAmongEqualKeys() {
+        SplittableRandom random = new SplittableRandom(17);
+        for (int capacity : new int[] {1, 3, 8, 256}) {
+            GuidedAscent.Ranked ranked = new GuidedAscent.Ranked(capacity);
+            for (int round = 0; round < 20; round++) {
+                ranked.clear();
+                int offers = random.nextInt(600);
+                double[] keys = new double[offers];
+                for (int i = 0; i < offers; i++) {
+                    keys[i] = random.nextInt(40) / 4.0;   // many equal keys
+                    ranked.offer(i, keys[i]);
+                    if (random.nextInt(50) == 0 && ranked.count() > 0) {
+                        ranked.item(0);   // a read between offers must not disturb the ranking
+                    }
+                }
+                Integer[] expected = new Integer[offers];
+                for (int i = 0; i < offers; i++) {
+                    expected[i] = i;
+                }
+                Arrays.sort(expected, (a, b) -> keys[a] != keys[b] ? Double.compare(keys[b], keys[a]) : a - b);
+
+                assertThat(ranked.count()).isEqualTo(Math.min(capacity, offers));
+                for (int i = 0; i < ranked.count(); i++) {
+                    assertThat(ranked.item(i)).as("capacity %d, round %d, rank %d", capacity, round, i)
+                            .isEqualTo(expected[i]);
+                }
             }
         }
-        return StrategyUniverse.of(new PnlMatrix("sample", dates, List.of(Arrays.copyOfRange(header, 2, header.length)),
-                values, 0), 0);
     }
 }
