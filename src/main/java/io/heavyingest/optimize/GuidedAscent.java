@@ -117,6 +117,10 @@ final class GuidedAscent implements LocalSearch {
         private final Ranked in;
         private final Ranked out;
         private final Ranked listed;
+        /** Every strategy's gain from the last max-drawdown ranking, and the state it was ranked for. */
+        private final double[] gains;
+        private SwapState rankedState;
+        private long rankedVersion = -1;
 
         Moves(StrategyUniverse universe, int size) {
             this.equity = universe.equity();
@@ -127,6 +131,7 @@ final class GuidedAscent implements LocalSearch {
             this.in = new Ranked(Math.min(incoming, n - size));
             this.out = new Ranked(Math.min(outgoing, size));
             this.listed = new Ranked(shortlist > 0 && n - size > shortlist ? shortlist : 0);
+            this.gains = new double[n];
         }
 
         /** One move ranked by the max drawdown alone; false when none improves (or the budget ran out). */
@@ -136,6 +141,8 @@ final class GuidedAscent implements LocalSearch {
                 return false;
             }
             rankAll(state, lambda);
+            rankedState = state;
+            rankedVersion = state.version();
             return takeBest(state, evaluator);
         }
 
@@ -158,9 +165,12 @@ final class GuidedAscent implements LocalSearch {
             }
             int[] rows = windows.rows(n);
             listed.clear();
+            // the max-drawdown gains are those of the ranking just made when the portfolio has not moved since
+            boolean ranked = rankedState == state && rankedVersion == state.version();
             for (int s = 0; s < n; s++) {
                 if (!state.contains(s)) {
-                    listed.offer(s, Windows.gain(equity, last, rows, windows.weights(), windows.count(), lambda, s));
+                    listed.offer(s, ranked ? gains[s]
+                            : Windows.gain(equity, last, rows, windows.weights(), windows.count(), lambda, s));
                 }
             }
             windows.weigh(state.sumPnl(), temperature);
@@ -195,10 +205,12 @@ final class GuidedAscent implements LocalSearch {
             int[] rows = windows.rows(n);
             double[] weights = windows.weights();
             int used = windows.count();
+            rankedState = null;
             in.clear();
             out.clear();
             for (int s = 0; s < n; s++) {
                 double g = Windows.gain(equity, last, rows, weights, used, lambda, s);
+                gains[s] = g;
                 if (state.contains(s)) {
                     out.offer(s, -g);
                 } else {

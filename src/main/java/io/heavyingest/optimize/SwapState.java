@@ -34,6 +34,8 @@ final class SwapState {
     private double selfSum;
     private double fitness;
     private int swapsSinceResync;
+    /** Counts the moves (swaps and resets), so a caller can tell whether the portfolio changed. */
+    private long version;
     private final double[] equity;
     private final int strategies;
     private final int lastRow;
@@ -76,6 +78,7 @@ final class SwapState {
             slotOf[members[i]] = i + 1;
         }
         resync();
+        version++;
         evaluator.charge();
         fitness = FitnessFunction.fitness(sumPnl, sumZ, selfSum, members.length, floor);
         evaluator.offer(fitness, members);
@@ -133,6 +136,9 @@ final class SwapState {
     }
 
     double fitness() { return fitness; }
+
+    /** Changes whenever the portfolio moves (a swap applied or a reset). */
+    long version() { return version; }
 
     int size() { return members.length; }
 
@@ -265,6 +271,7 @@ final class SwapState {
         slotOf[incoming] = slot + 1;
         members[slot] = incoming;
         fitness = newFitness;
+        version++;
         if (++swapsSinceResync >= RESYNC_EVERY) {
             resync();
         } else {
