@@ -30,6 +30,8 @@ import java.util.function.Consumer;
 final class Consolidation {
     /** Outsiders, ranked by their linear gain, that are scored exactly when a portfolio grows by one. */
     private static final int GROW_CANDIDATES = 16;
+    /** The tabu stage's rounds are seeded as rounds from here on (the others come before). */
+    private static final int TABU_ROUNDS = 1 << 20;
 
     private final StrategyUniverse universe;
     private final LocalSearch climber;
@@ -39,6 +41,28 @@ final class Consolidation {
     private final double temperature;
     private final long settleProbe;
     private final int settlePasses;
+    private final Tabu tabu;
+
+    /**
+     * The tabu stage after the rounds ({@link TabuSearch} over the core: every strategy of the pool's and the
+     * rounds' portfolios).
+     *
+     * @param budget swap evaluations per size over all tabu rounds; 0: no tabu stage
+     * @param rounds tabu rounds; each climbs every size from its best, then runs the two chains
+     * @param tenure the tabu tenure
+     * @param probe evaluations of the tabu climb after each resize of the chains; 0: no chains
+     */
+    record Tabu(long budget, int rounds, int tenure, long probe) {
+        /** No tabu stage. */
+        static final Tabu OFF = new Tabu(0, 1, 1, 0);
+
+        Tabu {
+            if (budget < 0 || rounds < 1 || tenure < 1 || probe < 0) {
+                throw new IllegalArgumentException("the tabu stage needs a budget >= 0, positive rounds and tenure and"
+                        + " a probe >= 0, got " + budget + ", " + rounds + ", " + tenure + ", " + probe);
+            }
+        }
+    }
 
     /**
      * @param budget swap evaluations per size over all rounds
@@ -50,6 +74,12 @@ final class Consolidation {
      */
     Consolidation(StrategyUniverse universe, LocalSearch climber, long budget, int rounds, int elites,
                   double temperature, long settleProbe, int settlePasses) {
+        this(universe, climber, budget, rounds, elites, temperature, settleProbe, settlePasses, Tabu.OFF);
+    }
+
+    /** As above, with the tabu stage {@code tabu} between the rounds and the settling. */
+    Consolidation(StrategyUniverse universe, LocalSearch climber, long budget, int rounds, int elites,
+                  double temperature, long settleProbe, int settlePasses, Tabu tabu) {
         if (budget < 1 || rounds < 1 || elites < 1) {
             throw new IllegalArgumentException("consolidation needs a positive budget, rounds and elites, got "
                     + budget + ", " + rounds + ", " + elites);
@@ -58,6 +88,7 @@ final class Consolidation {
             throw new IllegalArgumentException("consolidation settling needs a probe and passes >= 0, got "
                     + settleProbe + ", " + settlePasses);
         }
+        this.tabu = tabu;
         this.temperature = temperature;
         this.settleProbe = settleProbe;
         this.settlePasses = settlePasses;
@@ -107,7 +138,7 @@ final class Consolidation {
         for (int round = 0; round < rounds; round++) {
             int r = round;
             if (probe > 0 && sizes > 1) {
-                chains(best, minSize, probe, seed, r, runner, evaluations, foundAt, nanos);
+                chains(climber, best, minSize, probe, seed, r, runner, evaluations, foundAt, nanos);
             }
             Elite[] before = best.clone();
             boolean[] active = new boolean[sizes];
@@ -130,7 +161,7 @@ final class Consolidation {
                 long share = active[i] ? climbShare + extra : half;
                 jobs.add(() -> {
                     long start = System.nanoTime();
-                    Climb c = climb(size, before[index], r == 0 ? seeds.get(index) : List.of(), share,
+                    Climb c = climb(climber, size, before[index], r == 0 ? seeds.get(index) : List.of(), share,
                             new SplittableRandom(seedOf(seed, size, r)));
                     next[index] = c.best;
                     synchronized (evaluations) {
@@ -150,10 +181,14 @@ final class Consolidation {
             }
             previous = best.clone();
         }
+        if (tabu.budget() > 0) {
+            tabuStage(best, pool, minSize, seed, runner, evaluations, foundAt, nanos);
+        }
         // settling: chains over the sizes from the latest bests until a pass improves no size, so a portfolio
         // found late (in the last round's climbs) still reaches the sizes next to it
         for (int pass = 0; pass < settlePasses && settleProbe > 0 && sizes > 1; pass++) {
-            if (!chains(best, minSize, settleProbe, seed, rounds + pass, runner, evaluations, foundAt, nanos)) {
+            if (!chains(climber, best, minSize, settleProbe, seed, rounds + pass, runner, evaluations, foundAt,
+                    nanos)) {
                 break;
             }
         }
@@ -168,16 +203,65 @@ final class Consolidation {
     }
 
     /**
+     * The tabu stage: {@link TabuSearch} over the core (every strategy of the pool's portfolios and of the current
+     * bests) in rounds; each round climbs every size from its best with an equal share of the budget, then runs the
+     * two chains over the sizes with a short tabu climb after each resize.
+     */
+    private void tabuStage(Elite[] best, List<List<Elite>> pool, int minSize, long seed,
+                           Consumer<List<Runnable>> runner, long[] evaluations, long[] foundAt, long[] nanos) {
+        java.util.TreeSet<Integer> core = new java.util.TreeSet<>();
+        for (List<Elite> size : pool) {
+            for (Elite e : size) {
+                for (int m : e.members()) {
+                    core.add(m);
+                }
+            }
+        }
+        for (Elite e : best) {
+            for (int m : e.members()) {
+                core.add(m);
+            }
+        }
+        LocalSearch search = new TabuSearch(core.stream().mapToInt(Integer::intValue).toArray(), tabu.tenure());
+        long share = Math.max(1, tabu.budget() / tabu.rounds());
+        for (int round = 0; round < tabu.rounds(); round++) {
+            int r = TABU_ROUNDS + round;
+            Elite[] before = best.clone();
+            List<Runnable> jobs = new ArrayList<>();
+            for (int i = 0; i < best.length; i++) {
+                int index = i;
+                jobs.add(() -> {
+                    long start = System.nanoTime();
+                    Climb c = climb(search, minSize + index, before[index], List.of(), share,
+                            new SplittableRandom(seedOf(seed, minSize + index, r)));
+                    synchronized (evaluations) {
+                        if (c.best.fitness() > before[index].fitness()) {
+                            foundAt[index] = evaluations[index] + c.foundAt;
+                            best[index] = c.best;
+                        }
+                        evaluations[index] += c.used;
+                        nanos[index] += System.nanoTime() - start;
+                    }
+                });
+            }
+            runner.accept(jobs);
+            if (tabu.probe() > 0 && best.length > 1) {
+                chains(search, best, minSize, tabu.probe(), seed, r, runner, evaluations, foundAt, nanos);
+            }
+        }
+    }
+
+    /**
      * The two chains over the sizes, upwards and downwards, each from a snapshot of {@code best}; every size keeps
      * the fitter of its best and the chains' (upwards first on ties). Returns whether any size improved.
      */
-    private boolean chains(Elite[] best, int minSize, long probe, long seed, int round, Consumer<List<Runnable>> runner,
-                           long[] evaluations, long[] foundAt, long[] nanos) {
+    private boolean chains(LocalSearch search, Elite[] best, int minSize, long probe, long seed, int round,
+                           Consumer<List<Runnable>> runner, long[] evaluations, long[] foundAt, long[] nanos) {
         Elite[] start = best.clone();
         Chain[] chains = new Chain[2];
         runner.accept(List.of(
-                () -> chains[0] = chain(start, minSize, true, probe, seed, round),
-                () -> chains[1] = chain(start, minSize, false, probe, seed, round)));
+                () -> chains[0] = chain(search, start, minSize, true, probe, seed, round),
+                () -> chains[1] = chain(search, start, minSize, false, probe, seed, round)));
         boolean improved = false;
         for (int i = 0; i < best.length; i++) {
             for (Chain c : chains) {
@@ -205,7 +289,8 @@ final class Consolidation {
      * {@code probe} evaluations and replaces the size's best when it ends fitter, so a good portfolio can travel
      * across every size in one chain.
      */
-    private Chain chain(Elite[] start, int minSize, boolean upwards, long probe, long seed, int round) {
+    private Chain chain(LocalSearch search, Elite[] start, int minSize, boolean upwards, long probe, long seed,
+                        int round) {
         int sizes = start.length;
         Elite[] best = start.clone();
         long[] used = new long[sizes];
@@ -221,7 +306,7 @@ final class Consolidation {
             long[] spent = {0};
             Elite from = upwards ? grow(best[i - 1], spent) : shrink(best[i + 1], spent);
             Evaluator leg = new Evaluator(universe, size, probe);
-            climber.polish(leg, from.members(), new SplittableRandom(seedOf(seed, size, round) ^ (upwards ? 1 : 2)));
+            search.polish(leg, from.members(), new SplittableRandom(seedOf(seed, size, round) ^ (upwards ? 1 : 2)));
             Elite found = from;
             if (leg.bestFitness() > from.fitness()) {
                 int[] members = leg.best();
@@ -238,7 +323,8 @@ final class Consolidation {
     }
 
     /** One size's climb in one round, from its best and the extra starts; never returns worse than its best. */
-    private Climb climb(int size, Elite own, List<Elite> extraStarts, long share, SplittableRandom random) {
+    private Climb climb(LocalSearch search, int size, Elite own, List<Elite> extraStarts, long share,
+                        SplittableRandom random) {
         if (size >= universe.size()) {
             return new Climb(own, 0, 0);
         }
@@ -257,7 +343,7 @@ final class Consolidation {
             long part = left / (climbs.size() - c);
             left -= part;
             Evaluator leg = new Evaluator(universe, size, part);
-            climber.polish(leg, climbs.get(c).members(), random);
+            search.polish(leg, climbs.get(c).members(), random);
             if (leg.bestFitness() > best.fitness()) {
                 int[] members = leg.best();
                 Elite found = new Elite(FitnessFunction.fitness(universe, members), members, climbs.get(c).origin());

@@ -141,7 +141,9 @@ public final class OptimizationService {
             pool.get(r.size() - min).add(new Consolidation.Elite(r.fitness(), r.members(), r.algorithm()));
         }
         List<Consolidation.Outcome> outcomes = new Consolidation(universe, climber, request.consolidationBudget(),
-                c.rounds(), c.elites(), config.polish().temperature(), c.settleProbe(), c.settlePasses()).run(min, pool, request.seed(), jobs -> runAll(jobs, threads));
+                c.rounds(), c.elites(), config.polish().temperature(), c.settleProbe(), c.settlePasses(),
+                new Consolidation.Tabu(c.tabuBudget(), c.tabuRounds(), c.tabuTenure(), c.tabuProbe()))
+                .run(min, pool, request.seed(), jobs -> runAll(jobs, threads));
         List<RunResult> out = new ArrayList<>();
         for (Consolidation.Outcome o : outcomes) {
             int[] members = o.best().members().clone();

@@ -132,6 +132,22 @@ public interface OptimizeConfig {
         /** Settling: most passes of chains over the sizes; it stops at the first pass that improves no size. */
         @WithDefault("8")
         int settlePasses();
+
+        /** Tabu stage after the rounds: swap evaluations per size, over the core of chosen strategies; 0: none. */
+        @WithDefault("8000000")
+        long tabuBudget();
+
+        /** Tabu stage: rounds, each a tabu climb of every size from its best, then chains over the sizes. */
+        @WithDefault("8")
+        int tabuRounds();
+
+        /** Tabu stage: moves a strategy swapped out stays out (plus up to as many again at random). */
+        @WithDefault("5")
+        int tabuTenure();
+
+        /** Tabu stage: evaluations of the tabu climb after each resize of the chains; 0: no chains. */
+        @WithDefault("100000")
+        long tabuProbe();
     }
 
     interface Ga {

@@ -162,6 +162,74 @@ class ConsolidationTest {
     }
 
     @Test
+    void run_sameSeedInAnotherJobOrderWithTheTabuStage_shouldGiveTheSamePortfolios() {
+        List<List<Consolidation.Elite>> pool = new ArrayList<>();
+        for (int size = 5; size <= 8; size++) {
+            pool.add(List.of(elite(noise(size, size), Algorithm.GA), elite(noise(size, 50 + size), Algorithm.PSO)));
+        }
+        Consolidation consolidation = new Consolidation(UNIVERSE,
+                new GuidedAscent(4, 4, 2, 0.3, 256, new LateAcceptance(50)), 200, 1, 1, 0.3, 30, 4,
+                new Consolidation.Tabu(600, 3, 2, 40));
+        Consumer<List<Runnable>> reversed = jobs -> {
+            for (int i = jobs.size() - 1; i >= 0; i--) {
+                jobs.get(i).run();
+            }
+        };
+
+        List<Consolidation.Outcome> a = consolidation.run(5, pool, 13, IN_ORDER);
+        List<Consolidation.Outcome> b = consolidation.run(5, pool, 13, reversed);
+
+        for (int i = 0; i < a.size(); i++) {
+            assertThat(b.get(i).best().members()).isEqualTo(a.get(i).best().members());
+            assertThat(b.get(i).best().fitness()).isEqualTo(a.get(i).best().fitness());
+            assertThat(b.get(i).evaluations()).isEqualTo(a.get(i).evaluations());
+        }
+    }
+
+    @Test
+    void run_realSampleWithTheTabuStage_shouldBeNoWorseAtAnySizeAndFitterOverall() {
+        StrategyUniverse sample = Matrices.realSample(0);
+        List<List<Consolidation.Elite>> pool = new ArrayList<>();
+        for (int size = 38; size <= 41; size++) {
+            List<Consolidation.Elite> polished = new ArrayList<>();
+            for (int start = 0; start < 2; start++) {
+                java.util.SplittableRandom random = new java.util.SplittableRandom(size * 10L + start);
+                Evaluator evaluator = new Evaluator(sample, size, 100_000);
+                new GuidedAscent(8, 8, 3, 0.3, 256).polish(evaluator,
+                        RandomPortfolios.portfolio(random, sample.size(), size, new Marks(sample.size())), random);
+                polished.add(new Consolidation.Elite(evaluator.bestFitness(), evaluator.best(), Algorithm.RS));
+            }
+            pool.add(polished);
+        }
+        LocalSearch climber = new GuidedAscent(8, 8, 3, 0.3, 256, new LateAcceptance(5_000));
+        Consolidation plain = new Consolidation(sample, climber, 100_000, 1, 2, 0.3, 0, 0);
+        Consolidation tabu = new Consolidation(sample, climber, 100_000, 1, 2, 0.3, 0, 0,
+                new Consolidation.Tabu(400_000, 2, 5, 20_000));
+
+        List<Consolidation.Outcome> without = plain.run(38, pool, 5, IN_ORDER);
+        List<Consolidation.Outcome> with = tabu.run(38, pool, 5, IN_ORDER);
+
+        double gained = 0;
+        for (int i = 0; i < with.size(); i++) {
+            // the same rounds first (same seeds), then the tabu stage, which never gives a size a worse best
+            assertThat(with.get(i).best().fitness()).isGreaterThanOrEqualTo(without.get(i).best().fitness());
+            assertThat(with.get(i).best().fitness())
+                    .isEqualTo(FitnessFunction.fitness(sample, with.get(i).best().members()));
+            gained += with.get(i).best().fitness() / without.get(i).best().fitness() - 1;
+        }
+        assertThat(gained / with.size()).as("mean gain per size").isGreaterThan(0.02);
+    }
+
+    @Test
+    void create_badTabuStage_shouldBeRejected() {
+        assertThatThrownBy(() -> new Consolidation.Tabu(-1, 1, 1, 0))
+                .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("tabu");
+        assertThatThrownBy(() -> new Consolidation.Tabu(10, 0, 1, 0)).isInstanceOf(IllegalArgumentException.class);
+        assertThatThrownBy(() -> new Consolidation.Tabu(10, 1, 0, 0)).isInstanceOf(IllegalArgumentException.class);
+        assertThatThrownBy(() -> new Consolidation.Tabu(10, 1, 1, -1)).isInstanceOf(IllegalArgumentException.class);
+    }
+
+    @Test
     void create_zeroBudgetOrRounds_shouldBeRejected() {
         assertThatThrownBy(() -> new Consolidation(UNIVERSE, new LateAcceptance(10), 0, 1, 1, 0.3, 0, 0))
                 .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("positive budget");

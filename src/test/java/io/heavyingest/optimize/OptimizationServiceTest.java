@@ -14,12 +14,19 @@ class OptimizationServiceTest {
     /** Settling probes of this many evaluations, at most this many passes. */
     private static final long SETTLE_PROBE = 200;
     private static final int SETTLE_PASSES = 3;
+    /** The tabu stage: this budget per size over this many rounds, chains probing this many evaluations. */
+    private static final long TABU_BUDGET = 2_000;
+    private static final int TABU_ROUNDS = 2;
+    private static final long TABU_PROBE = 150;
 
     private static OptimizationService service(int threads) {
         return new OptimizationService(ConfigLoader.load(OptimizeConfig.class,
                 Map.of("heavy-ingest.optimize.parallelism", Integer.toString(threads),
                         "heavy-ingest.optimize.consolidation.settle-probe", Long.toString(SETTLE_PROBE),
-                        "heavy-ingest.optimize.consolidation.settle-passes", Integer.toString(SETTLE_PASSES))));
+                        "heavy-ingest.optimize.consolidation.settle-passes", Integer.toString(SETTLE_PASSES),
+                        "heavy-ingest.optimize.consolidation.tabu-budget", Long.toString(TABU_BUDGET),
+                        "heavy-ingest.optimize.consolidation.tabu-rounds", Integer.toString(TABU_ROUNDS),
+                        "heavy-ingest.optimize.consolidation.tabu-probe", Long.toString(TABU_PROBE))));
     }
 
     private static OptimizationRequest sweep() {
@@ -114,9 +121,11 @@ class OptimizationServiceTest {
             assertThat(c.fitness()).isEqualTo(FitnessFunction.fitness(
                     StrategyUniverse.of(PlantedDataset.matrix(), 0), c.members()));
             assertThat(c.strategies()).hasSize(c.size());
-            // the budget, a few resize scores, and per settling pass two chains' probes at most
+            // the budget, a few resize scores, per tabu round its share and two chains' probes, and per settling
+            // pass two chains' probes at most
             assertThat(c.evaluations()).isPositive()
-                    .isLessThanOrEqualTo(3_000 + 100 + SETTLE_PASSES * 2 * (SETTLE_PROBE + 20));
+                    .isLessThanOrEqualTo(3_000 + 100 + TABU_BUDGET + TABU_ROUNDS * 2 * (TABU_PROBE + 20)
+                            + SETTLE_PASSES * 2 * (SETTLE_PROBE + 20));
         }
         double fittest = result.consolidated().stream().mapToDouble(RunResult::fitness).max().orElseThrow();
         assertThat(result.best().fitness()).isEqualTo(fittest);
