@@ -23,6 +23,11 @@ import java.util.function.Consumer;
  * From the second round on, a size whose best and whose neighbours' bests did not move in the previous round gets
  * half a share for its climb, and the saving goes to the sizes that still move (the total stays the same).
  *
+ * <p>Then, when configured ({@link Tabu}), a tabu stage: {@link TabuSearch} restricted to the core (every strategy of
+ * the pool's portfolios and of the rounds' bests, which on real data holds nearly every member of the best
+ * portfolios), in rounds of a climb per size and the two chains. Last, settling: the two chains again, with short
+ * climbs, until a pass improves no size.
+ *
  * <p>Determinism: the chains and the climbs of a round work from snapshots of the bests, each with its own random
  * generator seeded from (seed, size, round), and are combined in a fixed order, so the result is the same on any
  * number of threads.
