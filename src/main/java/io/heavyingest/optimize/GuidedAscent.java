@@ -107,6 +107,54 @@ final class GuidedAscent implements LocalSearch {
         }
     }
 
+    /** Outsiders' gains sampled to cut the shortlist's ranking short. */
+    private static final int SAMPLE = 1024;
+
+    /**
+     * Puts the {@code listed.capacity()} outsiders (strategies s with {@code !member.test(s)}) with the highest
+     * {@code gains} in {@code listed}, as offering every outsider in index order would. Among many outsiders only
+     * those at or above a cut are offered: the cut is taken from a sample of their gains (into {@code sample}) so that
+     * about twice the capacity reach it, and if fewer than the capacity do, every outsider is offered. The result is
+     * the same either way (an outsider below the cut has at least the capacity of outsiders above it, and those
+     * above are offered in index order), but the ranking no longer pays for the outsiders that would only pass
+     * through it: at production width, where the gains can grow along the strategies' order, most of them would.
+     */
+    static void shortlist(double[] gains, int outsiders, java.util.function.IntPredicate member, Ranked listed,
+                          double[] sample) {
+        int n = gains.length;
+        double cut = Double.NEGATIVE_INFINITY;
+        if (outsiders > 8 * listed.capacity() && sample.length > 0) {
+            int stride = Math.max(1, n / sample.length);
+            int taken = 0;
+            for (int s = 0; s < n && taken < sample.length; s += stride) {
+                if (!member.test(s)) {
+                    sample[taken++] = gains[s];
+                }
+            }
+            if (taken > 0) {
+                java.util.Arrays.sort(sample, 0, taken);
+                int above = (int) Math.min(taken - 1L, 2L * listed.capacity() * taken / outsiders);
+                cut = sample[taken - 1 - above];
+            }
+        }
+        listed.clear();
+        int offered = 0;
+        for (int s = 0; s < n; s++) {
+            if (gains[s] >= cut && !member.test(s)) {
+                listed.offer(s, gains[s]);
+                offered++;
+            }
+        }
+        if (offered < listed.capacity() && cut > Double.NEGATIVE_INFINITY) {
+            listed.clear();
+            for (int s = 0; s < n; s++) {
+                if (!member.test(s)) {
+                    listed.offer(s, gains[s]);
+                }
+            }
+        }
+    }
+
     /** The two rankings of a move and their scratch space, for one walk. */
     private final class Moves {
         private final double[] equity;
@@ -119,6 +167,8 @@ final class GuidedAscent implements LocalSearch {
         private final Ranked listed;
         /** Every strategy's gain from the last max-drawdown ranking, and the state it was ranked for. */
         private final double[] gains;
+        /** Gains sampled to find the shortlist's cut. */
+        private final double[] sample = new double[SAMPLE];
         private SwapState rankedState;
         private long rankedVersion = -1;
 
@@ -164,15 +214,15 @@ final class GuidedAscent implements LocalSearch {
                 return false;
             }
             int[] rows = windows.rows(n);
-            listed.clear();
             // the max-drawdown gains are those of the ranking just made when the portfolio has not moved since
-            boolean ranked = rankedState == state && rankedVersion == state.version();
-            for (int s = 0; s < n; s++) {
-                if (!state.contains(s)) {
-                    listed.offer(s, ranked ? gains[s]
-                            : Windows.gain(equity, last, rows, windows.weights(), windows.count(), lambda, s));
+            if (rankedState != state || rankedVersion != state.version()) {
+                for (int s = 0; s < n; s++) {
+                    gains[s] = Windows.gain(equity, last, rows, windows.weights(), windows.count(), lambda, s);
                 }
+                rankedState = state;
+                rankedVersion = state.version();
             }
+            shortlist(state);
             windows.weigh(state.sumPnl(), temperature);
             if (!charge(evaluator, listed.count() + state.size(), windows.count())) {
                 return false;
@@ -189,6 +239,10 @@ final class GuidedAscent implements LocalSearch {
                 out.offer(s, -Windows.gain(equity, last, rows, windows.weights(), windows.count(), lambda, s));
             }
             return takeBest(state, evaluator);
+        }
+
+        private void shortlist(SwapState state) {
+            GuidedAscent.shortlist(gains, n - state.size(), state::contains, listed, sample);
         }
 
         /** Charges a ranking pass over {@code ranked} strategies and {@code weighted} days; false if over budget. */
@@ -395,8 +449,14 @@ final class GuidedAscent implements LocalSearch {
         }
 
         void offer(int item, double key) {
-            if (sorted && count > 1) {
-                reverse();   // best first, reversed, is worst first: a heap again
+            if (sorted) {
+                if (count > 1) {
+                    reverse();   // best first, reversed, is worst first: a heap again
+                }
+                sorted = false;
+            }
+            if (count == items.length && (count == 0 || !(key > keys[0]))) {
+                return;   // not above the worst kept (an equal key offered later ranks below it)
             }
             long seq = offered++;
             if (count < items.length) {
@@ -410,10 +470,9 @@ final class GuidedAscent implements LocalSearch {
                     i = parent;
                 }
                 put(i, item, key, seq);
-            } else if (count > 0 && key > keys[0]) {   // an equal key offered later is worse than the root
+            } else {
                 siftDown(0, count, item, key, seq);
             }
-            sorted = false;
         }
 
         /** Whether (key a, offered at sa) ranks below (key b, offered at sb). */

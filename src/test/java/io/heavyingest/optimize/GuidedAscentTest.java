@@ -235,4 +235,43 @@ class GuidedAscentTest {
             }
         }
     }
+
+    @Test
+    void shortlist_manyOutsiders_shouldListWhatOfferingEveryOutsiderInOrderLists() {
+        int n = 30_000;
+        SplittableRandom random = new SplittableRandom(23);
+        boolean[] member = new boolean[n];
+        for (int k = 0; k < 50; k++) {
+            member[random.nextInt(n)] = true;
+        }
+        int members = 0;
+        for (boolean m : member) {
+            members += m ? 1 : 0;
+        }
+        int stride = n / 1024;
+        java.util.List<double[]> cases = java.util.List.of(
+                java.util.stream.IntStream.range(0, n).mapToDouble(s -> s / 7).toArray(),           // growing, ties
+                java.util.stream.IntStream.range(0, n).mapToDouble(s -> -(s / 5)).toArray(),        // falling, ties
+                java.util.stream.IntStream.range(0, n).mapToDouble(s -> 1.0).toArray(),             // all equal
+                java.util.stream.IntStream.range(0, n).mapToDouble(s -> random.nextInt(1000)).toArray(),
+                // the sampled positions far above the rest: the cut lets too few through, so all are offered
+                java.util.stream.IntStream.range(0, n).mapToDouble(s -> s % stride == 0 ? 1e6 + s : s % 97).toArray());
+        for (int c = 0; c < cases.size(); c++) {
+            double[] gains = cases.get(c);
+            GuidedAscent.Ranked reference = new GuidedAscent.Ranked(256);
+            for (int s = 0; s < n; s++) {
+                if (!member[s]) {
+                    reference.offer(s, gains[s]);
+                }
+            }
+            GuidedAscent.Ranked listed = new GuidedAscent.Ranked(256);
+
+            GuidedAscent.shortlist(gains, n - members, s -> member[s], listed, new double[1024]);
+
+            assertThat(listed.count()).isEqualTo(256);
+            for (int i = 0; i < 256; i++) {
+                assertThat(listed.item(i)).as("case %d, rank %d", c, i).isEqualTo(reference.item(i));
+            }
+        }
+    }
 }
