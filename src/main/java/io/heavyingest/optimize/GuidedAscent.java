@@ -222,7 +222,7 @@ final class GuidedAscent implements LocalSearch {
                 rankedState = state;
                 rankedVersion = state.version();
             }
-            shortlist(state);
+            GuidedAscent.shortlist(gains, n - state.size(), state::contains, listed, sample);
             windows.weigh(state.sumPnl(), temperature);
             if (!charge(evaluator, listed.count() + state.size(), windows.count())) {
                 return false;
@@ -239,10 +239,6 @@ final class GuidedAscent implements LocalSearch {
                 out.offer(s, -Windows.gain(equity, last, rows, windows.weights(), windows.count(), lambda, s));
             }
             return takeBest(state, evaluator);
-        }
-
-        private void shortlist(SwapState state) {
-            GuidedAscent.shortlist(gains, n - state.size(), state::contains, listed, sample);
         }
 
         /** Charges a ranking pass over {@code ranked} strategies and {@code weighted} days; false if over budget. */

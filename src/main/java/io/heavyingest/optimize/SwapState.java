@@ -176,7 +176,6 @@ final class SwapState {
         int zIn = in + days;
         // the correlation term first (exact, or bounded for the O(1) cut): it sets how deep a drawdown may go
         double roi = total - equity[lastRow + outgoing] + equity[lastRow + incoming];
-        double limit = Double.POSITIVE_INFINITY;   // the summed drawdown beyond which the threshold is out of reach
         if (threshold > Double.NEGATIVE_INFINITY) {
             double reach = threshold + FitnessFunction.CORRELATION_WEIGHT * (correlation - 4.0 / size - MARGIN);
             if (roi < -slack) {
@@ -185,7 +184,7 @@ final class SwapState {
                     return CUT;
                 }
             } else if (roi > slack && reach > 0) {
-                double bound = Math.max(roi / reach * (1 + MARGIN) + slack, FitnessFunction.FLAT_DRAWDOWN * size);
+                double bound = drawdownLimit(roi, reach, size);
                 for (int w = 0; w < windows; w++) {
                     double newLoss = loss[w] - equity[peakRow[w] + outgoing] + equity[troughRow[w] + outgoing]
                             + equity[peakRow[w] + incoming] - equity[troughRow[w] + incoming];
@@ -217,13 +216,14 @@ final class SwapState {
         double zz = (zz0 + zz1) + (zz2 + zz3);
         double self = selfSum - universe.zSelf(outgoing) + universe.zSelf(incoming);
         double penalty = FitnessFunction.CORRELATION_WEIGHT * FitnessFunction.meanCorrelation(zz, self, size);
+        double limit = Double.POSITIVE_INFINITY;   // the summed drawdown beyond which the threshold is out of reach
         if (threshold > Double.NEGATIVE_INFINITY) {
             double reach = threshold + penalty - MARGIN * Math.abs(threshold);
             if (roi < -slack && reach > 0) {
                 return CUT;   // a ratio of at most 0
             }
             if (roi > slack && reach > 0) {
-                limit = Math.max(roi / reach * (1 + MARGIN) + slack, FitnessFunction.FLAT_DRAWDOWN * size);
+                limit = drawdownLimit(roi, reach, size);
             }
         }
         double running = 0;
@@ -254,6 +254,14 @@ final class SwapState {
             members[slot] = outgoing;
         }
         return f;
+    }
+
+    /**
+     * The summed drawdown above which a portfolio of summed ROI {@code roi} cannot have a ratio of {@code reach}
+     * (ratio = ROI / drawdown), with the rounding margin, and never below the legacy ratio's flat-drawdown limit.
+     */
+    private double drawdownLimit(double roi, double reach, int size) {
+        return Math.max(roi / reach * (1 + MARGIN) + slack, FitnessFunction.FLAT_DRAWDOWN * size);
     }
 
     /** Applies a swap scored by {@link #trySwap} (free: its fitness is already known). */

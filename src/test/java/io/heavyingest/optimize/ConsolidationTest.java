@@ -13,6 +13,11 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 class ConsolidationTest {
     private static final StrategyUniverse UNIVERSE = StrategyUniverse.of(PlantedDataset.matrix(), 0);
     private static final Consumer<List<Runnable>> IN_ORDER = jobs -> jobs.forEach(Runnable::run);
+    private static final Consumer<List<Runnable>> REVERSED = jobs -> {
+        for (int i = jobs.size() - 1; i >= 0; i--) {
+            jobs.get(i).run();
+        }
+    };
 
     private static Consolidation.Elite elite(int[] members, Algorithm origin) {
         return new Consolidation.Elite(FitnessFunction.fitness(UNIVERSE, members), members, origin);
@@ -146,14 +151,9 @@ class ConsolidationTest {
         }
         Consolidation consolidation = new Consolidation(UNIVERSE,
                 new GuidedAscent(4, 4, 2, 0.3, 256, new LateAcceptance(50)), 400, 2, 1, 0.3, 30, 4);
-        Consumer<List<Runnable>> reversed = jobs -> {
-            for (int i = jobs.size() - 1; i >= 0; i--) {
-                jobs.get(i).run();
-            }
-        };
 
         List<Consolidation.Outcome> a = consolidation.run(5, pool, 11, IN_ORDER);
-        List<Consolidation.Outcome> b = consolidation.run(5, pool, 11, reversed);
+        List<Consolidation.Outcome> b = consolidation.run(5, pool, 11, REVERSED);
 
         for (int i = 0; i < a.size(); i++) {
             assertThat(b.get(i).best().members()).isEqualTo(a.get(i).best().members());
@@ -170,14 +170,9 @@ class ConsolidationTest {
         Consolidation consolidation = new Consolidation(UNIVERSE,
                 new GuidedAscent(4, 4, 2, 0.3, 256, new LateAcceptance(50)), 200, 1, 1, 0.3, 30, 4,
                 new Consolidation.Tabu(600, 3, 2, 40));
-        Consumer<List<Runnable>> reversed = jobs -> {
-            for (int i = jobs.size() - 1; i >= 0; i--) {
-                jobs.get(i).run();
-            }
-        };
 
         List<Consolidation.Outcome> a = consolidation.run(5, pool, 13, IN_ORDER);
-        List<Consolidation.Outcome> b = consolidation.run(5, pool, 13, reversed);
+        List<Consolidation.Outcome> b = consolidation.run(5, pool, 13, REVERSED);
 
         for (int i = 0; i < a.size(); i++) {
             assertThat(b.get(i).best().members()).isEqualTo(a.get(i).best().members());
