@@ -37,6 +37,8 @@ final class Consolidation {
     private static final int GROW_CANDIDATES = 16;
     /** The tabu stage's rounds are seeded as rounds from here on (the others come before). */
     private static final int TABU_ROUNDS = 1 << 20;
+    /** The crossover stage is seeded as this round. */
+    private static final int CROSSOVER_ROUND = 1 << 21;
 
     private final StrategyUniverse universe;
     private final LocalSearch climber;
@@ -47,6 +49,7 @@ final class Consolidation {
     private final long settleProbe;
     private final int settlePasses;
     private final Tabu tabu;
+    private final Crossover crossover;
 
     /**
      * The tabu stage after the rounds ({@link TabuSearch} over the core: every strategy of the pool's and the
@@ -70,6 +73,26 @@ final class Consolidation {
     }
 
     /**
+     * The crossover stage after the tabu stage: per size, a population of distinct portfolios (the size's best and
+     * the pool's best others) whose children, climbed by {@link TabuSearch} over the core, replace its least fit.
+     *
+     * @param budget swap evaluations per size over all its children; 0: no crossover stage
+     * @param climb evaluations of each child's tabu climb
+     * @param population most portfolios in a size's population (the size's best among them)
+     */
+    record Crossover(long budget, long climb, int population) {
+        /** No crossover stage. */
+        static final Crossover OFF = new Crossover(0, 1, 2);
+
+        Crossover {
+            if (budget < 0 || climb < 1 || population < 2) {
+                throw new IllegalArgumentException("the crossover stage needs a budget >= 0, a positive climb and a"
+                        + " population of at least 2, got " + budget + ", " + climb + ", " + population);
+            }
+        }
+    }
+
+    /**
      * @param budget swap evaluations per size over all rounds
      * @param rounds rounds of the chain over the sizes
      * @param elites distinct portfolios per size climbed in the first round
@@ -79,12 +102,16 @@ final class Consolidation {
      */
     Consolidation(StrategyUniverse universe, LocalSearch climber, long budget, int rounds, int elites,
                   double temperature, long settleProbe, int settlePasses) {
-        this(universe, climber, budget, rounds, elites, temperature, settleProbe, settlePasses, Tabu.OFF);
+        this(universe, climber, budget, rounds, elites, temperature, settleProbe, settlePasses, Tabu.OFF,
+                Crossover.OFF);
     }
 
-    /** As above, with the tabu stage {@code tabu} between the rounds and the settling. */
+    /**
+     * As above, with the tabu stage {@code tabu} and then the crossover stage {@code crossover} between the rounds
+     * and the settling (the crossover stage climbs with the tabu stage's tenure and probe).
+     */
     Consolidation(StrategyUniverse universe, LocalSearch climber, long budget, int rounds, int elites,
-                  double temperature, long settleProbe, int settlePasses, Tabu tabu) {
+                  double temperature, long settleProbe, int settlePasses, Tabu tabu, Crossover crossover) {
         if (budget < 1 || rounds < 1 || elites < 1) {
             throw new IllegalArgumentException("consolidation needs a positive budget, rounds and elites, got "
                     + budget + ", " + rounds + ", " + elites);
@@ -94,6 +121,7 @@ final class Consolidation {
                     + settleProbe + ", " + settlePasses);
         }
         this.tabu = tabu;
+        this.crossover = crossover;
         this.temperature = temperature;
         this.settleProbe = settleProbe;
         this.settlePasses = settlePasses;
@@ -189,6 +217,9 @@ final class Consolidation {
         if (tabu.budget() > 0) {
             tabuStage(best, pool, minSize, seed, runner, evaluations, foundAt, nanos);
         }
+        if (crossover.budget() > 0) {
+            crossoverStage(best, pool, minSize, seed, runner, evaluations, foundAt, nanos);
+        }
         // settling: chains over the sizes from the latest bests until a pass improves no size, so a portfolio
         // found late (in the last round's climbs) still reaches the sizes next to it
         for (int pass = 0; pass < settlePasses && settleProbe > 0 && sizes > 1; pass++) {
@@ -214,20 +245,7 @@ final class Consolidation {
      */
     private void tabuStage(Elite[] best, List<List<Elite>> pool, int minSize, long seed,
                            Consumer<List<Runnable>> runner, long[] evaluations, long[] foundAt, long[] nanos) {
-        java.util.TreeSet<Integer> core = new java.util.TreeSet<>();
-        for (List<Elite> size : pool) {
-            for (Elite e : size) {
-                for (int m : e.members()) {
-                    core.add(m);
-                }
-            }
-        }
-        for (Elite e : best) {
-            for (int m : e.members()) {
-                core.add(m);
-            }
-        }
-        LocalSearch search = new TabuSearch(core.stream().mapToInt(Integer::intValue).toArray(), tabu.tenure());
+        LocalSearch search = new TabuSearch(core(best, pool), tabu.tenure());
         long share = Math.max(1, tabu.budget() / tabu.rounds());
         for (int round = 0; round < tabu.rounds(); round++) {
             int r = TABU_ROUNDS + round;
@@ -254,6 +272,141 @@ final class Consolidation {
                 chains(search, best, minSize, tabu.probe(), seed, r, runner, evaluations, foundAt, nanos);
             }
         }
+    }
+
+    /** Every strategy of the pool's portfolios and of the current bests, in index order. */
+    private static int[] core(Elite[] best, List<List<Elite>> pool) {
+        java.util.TreeSet<Integer> core = new java.util.TreeSet<>();
+        for (List<Elite> size : pool) {
+            for (Elite e : size) {
+                for (int m : e.members()) {
+                    core.add(m);
+                }
+            }
+        }
+        for (Elite e : best) {
+            for (int m : e.members()) {
+                core.add(m);
+            }
+        }
+        return core.stream().mapToInt(Integer::intValue).toArray();
+    }
+
+    /**
+     * The crossover stage: per size, a population of the size's best and its best distinct portfolios from the pool;
+     * each step crosses two members drawn at random ({@link #cross}), climbs the child with {@link TabuSearch} over
+     * the core and puts it in place of the population's least fit member when it is fitter and not already there.
+     * Then the two chains over the sizes carry what it found to the neighbouring sizes.
+     */
+    private void crossoverStage(Elite[] best, List<List<Elite>> pool, int minSize, long seed,
+                                Consumer<List<Runnable>> runner, long[] evaluations, long[] foundAt, long[] nanos) {
+        LocalSearch search = new TabuSearch(core(best, pool), tabu.tenure());
+        Elite[] before = best.clone();
+        List<Runnable> jobs = new ArrayList<>();
+        for (int i = 0; i < best.length; i++) {
+            int index = i;
+            int size = minSize + i;
+            if (size >= universe.size()) {
+                continue;
+            }
+            jobs.add(() -> {
+                long start = System.nanoTime();
+                SplittableRandom random = new SplittableRandom(seedOf(seed, size, CROSSOVER_ROUND));
+                List<Elite> population = new ArrayList<>();
+                population.add(before[index]);
+                for (Elite e : distinctByFitness(pool.get(index))) {
+                    if (population.size() < crossover.population() && !contains(population, e.members())) {
+                        population.add(e);
+                    }
+                }
+                Elite top = before[index];
+                long used = 0;
+                long at = 0;
+                while (used < crossover.budget() && population.size() > 1) {
+                    int a = random.nextInt(population.size());
+                    int b = random.nextInt(population.size() - 1);
+                    int[] child = cross(population.get(a).members(), population.get(b >= a ? b + 1 : b).members(),
+                            universe.size(), random);
+                    Evaluator leg = new Evaluator(universe, size, Math.min(crossover.climb(), crossover.budget() - used));
+                    search.polish(leg, child, random);
+                    used += leg.used();
+                    int[] members = leg.best();
+                    int worst = 0;
+                    for (int p = 1; p < population.size(); p++) {
+                        if (population.get(p).fitness() < population.get(worst).fitness()) {
+                            worst = p;
+                        }
+                    }
+                    if (members == null || leg.bestFitness() <= population.get(worst).fitness()
+                            || contains(population, members)) {
+                        continue;
+                    }
+                    Elite found = new Elite(FitnessFunction.fitness(universe, members), members,
+                            population.get(a).origin());
+                    population.set(worst, found);
+                    if (found.fitness() > top.fitness()) {
+                        top = found;
+                        at = used - leg.used() + leg.bestAt();
+                    }
+                }
+                synchronized (evaluations) {
+                    if (top.fitness() > best[index].fitness()) {
+                        foundAt[index] = evaluations[index] + at;
+                        best[index] = top;
+                    }
+                    evaluations[index] += used;
+                    nanos[index] += System.nanoTime() - start;
+                }
+            });
+        }
+        runner.accept(jobs);
+        if (tabu.probe() > 0 && best.length > 1) {
+            chains(search, best, minSize, tabu.probe(), seed, CROSSOVER_ROUND, runner, evaluations, foundAt, nanos);
+        }
+    }
+
+    private static boolean contains(List<Elite> population, int[] members) {
+        int[] key = sorted(members);
+        return population.stream().anyMatch(e -> Arrays.equals(sorted(e.members()), key));
+    }
+
+    /**
+     * A child of two portfolios of the same size: every strategy both hold, then strategies that only one of them
+     * holds, drawn at random, until the child has their size.
+     *
+     * @param universeSize strategies in the universe (the members are indices below it)
+     */
+    static int[] cross(int[] a, int[] b, int universeSize, SplittableRandom random) {
+        if (a.length != b.length) {
+            throw new IllegalArgumentException("crossover needs parents of one size, got " + a.length + " and "
+                    + b.length);
+        }
+        Marks inA = new Marks(universeSize).of(a);
+        Marks inB = new Marks(universeSize).of(b);
+        int[] child = new int[a.length];
+        int[] either = new int[2 * a.length];
+        int n = 0;
+        int m = 0;
+        for (int s : b) {
+            if (inA.has(s)) {
+                child[n++] = s;
+            } else {
+                either[m++] = s;
+            }
+        }
+        for (int s : a) {
+            if (!inB.has(s)) {
+                either[m++] = s;
+            }
+        }
+        for (int k = 0; n < child.length; k++) {   // a partial Fisher-Yates draw from the strategies of one parent
+            int j = k + random.nextInt(m - k);
+            int t = either[j];
+            either[j] = either[k];
+            either[k] = t;
+            child[n++] = t;
+        }
+        return child;
     }
 
     /**

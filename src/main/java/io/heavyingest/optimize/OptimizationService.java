@@ -142,7 +142,8 @@ public final class OptimizationService {
         }
         List<Consolidation.Outcome> outcomes = new Consolidation(universe, climber, request.consolidationBudget(),
                 c.rounds(), c.elites(), config.polish().temperature(), c.settleProbe(), c.settlePasses(),
-                new Consolidation.Tabu(c.tabuBudget(), c.tabuRounds(), c.tabuTenure(), c.tabuProbe()))
+                new Consolidation.Tabu(c.tabuBudget(), c.tabuRounds(), c.tabuTenure(), c.tabuProbe()),
+                new Consolidation.Crossover(c.crossoverBudget(), c.crossoverClimb(), c.crossoverPopulation()))
                 .run(min, pool, request.seed(), jobs -> runAll(jobs, threads));
         List<RunResult> out = new ArrayList<>();
         for (Consolidation.Outcome o : outcomes) {

@@ -148,6 +148,18 @@ public interface OptimizeConfig {
         /** Tabu stage: evaluations of the tabu climb after each resize of the chains; 0: no chains. */
         @WithDefault("100000")
         long tabuProbe();
+
+        /** Crossover stage after the tabu stage: swap evaluations per size over all its children; 0: none. */
+        @WithDefault("8000000")
+        long crossoverBudget();
+
+        /** Crossover stage: evaluations of the tabu climb of each child. */
+        @WithDefault("200000")
+        long crossoverClimb();
+
+        /** Crossover stage: most distinct portfolios per size that are crossed (the size's best among them). */
+        @WithDefault("8")
+        int crossoverPopulation();
     }
 
     interface Ga {

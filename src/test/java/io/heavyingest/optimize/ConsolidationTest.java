@@ -11,6 +11,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 class ConsolidationTest {
+    private static final long CROSSOVER_BUDGET = 1_000_000;
     private static final StrategyUniverse UNIVERSE = StrategyUniverse.of(PlantedDataset.matrix(), 0);
     private static final Consumer<List<Runnable>> IN_ORDER = jobs -> jobs.forEach(Runnable::run);
     private static final Consumer<List<Runnable>> REVERSED = jobs -> {
@@ -169,37 +170,22 @@ class ConsolidationTest {
         }
         Consolidation consolidation = new Consolidation(UNIVERSE,
                 new GuidedAscent(4, 4, 2, 0.3, 256, new LateAcceptance(50)), 200, 1, 1, 0.3, 30, 4,
-                new Consolidation.Tabu(600, 3, 2, 40));
+                new Consolidation.Tabu(600, 3, 2, 40), Consolidation.Crossover.OFF);
 
         List<Consolidation.Outcome> a = consolidation.run(5, pool, 13, IN_ORDER);
         List<Consolidation.Outcome> b = consolidation.run(5, pool, 13, REVERSED);
 
-        for (int i = 0; i < a.size(); i++) {
-            assertThat(b.get(i).best().members()).isEqualTo(a.get(i).best().members());
-            assertThat(b.get(i).best().fitness()).isEqualTo(a.get(i).best().fitness());
-            assertThat(b.get(i).evaluations()).isEqualTo(a.get(i).evaluations());
-        }
+        assertSameOutcomes(a, b);
     }
 
     @Test
     void run_realSampleWithTheTabuStage_shouldBeNoWorseAtAnySizeAndFitterOverall() {
         StrategyUniverse sample = Matrices.realSample(0);
-        List<List<Consolidation.Elite>> pool = new ArrayList<>();
-        for (int size = 38; size <= 41; size++) {
-            List<Consolidation.Elite> polished = new ArrayList<>();
-            for (int start = 0; start < 2; start++) {
-                java.util.SplittableRandom random = new java.util.SplittableRandom(size * 10L + start);
-                Evaluator evaluator = new Evaluator(sample, size, 100_000);
-                new GuidedAscent(8, 8, 3, 0.3, 256).polish(evaluator,
-                        RandomPortfolios.portfolio(random, sample.size(), size, new Marks(sample.size())), random);
-                polished.add(new Consolidation.Elite(evaluator.bestFitness(), evaluator.best(), Algorithm.RS));
-            }
-            pool.add(polished);
-        }
+        List<List<Consolidation.Elite>> pool = polishedPool(sample, 38, 41, 2, 100_000);
         LocalSearch climber = new GuidedAscent(8, 8, 3, 0.3, 256, new LateAcceptance(5_000));
         Consolidation plain = new Consolidation(sample, climber, 100_000, 1, 2, 0.3, 0, 0);
         Consolidation tabu = new Consolidation(sample, climber, 100_000, 1, 2, 0.3, 0, 0,
-                new Consolidation.Tabu(400_000, 2, 5, 20_000));
+                new Consolidation.Tabu(400_000, 2, 5, 20_000), Consolidation.Crossover.OFF);
 
         List<Consolidation.Outcome> without = plain.run(38, pool, 5, IN_ORDER);
         List<Consolidation.Outcome> with = tabu.run(38, pool, 5, IN_ORDER);
@@ -213,6 +199,106 @@ class ConsolidationTest {
             gained += with.get(i).best().fitness() / without.get(i).best().fitness() - 1;
         }
         assertThat(gained / with.size()).as("mean gain per size").isGreaterThan(0.02);
+    }
+
+    @Test
+    void run_sameSeedInAnotherJobOrderWithTheCrossoverStage_shouldGiveTheSamePortfolios() {
+        List<List<Consolidation.Elite>> pool = new ArrayList<>();
+        for (int size = 5; size <= 8; size++) {
+            pool.add(List.of(elite(noise(size, size), Algorithm.GA), elite(noise(size, 50 + size), Algorithm.PSO),
+                    elite(noise(size, 90 + size), Algorithm.DE)));
+        }
+        Consolidation consolidation = new Consolidation(UNIVERSE,
+                new GuidedAscent(4, 4, 2, 0.3, 256, new LateAcceptance(50)), 200, 1, 1, 0.3, 30, 4,
+                new Consolidation.Tabu(300, 1, 2, 40), new Consolidation.Crossover(900, 60, 3));
+
+        List<Consolidation.Outcome> a = consolidation.run(5, pool, 13, IN_ORDER);
+        List<Consolidation.Outcome> b = consolidation.run(5, pool, 13, REVERSED);
+
+        assertSameOutcomes(a, b);
+    }
+
+    @Test
+    void run_realSampleWithTheCrossoverStage_shouldBeNoWorseAtAnySizeAndFitterOverall() {
+        StrategyUniverse sample = Matrices.realSample(0);
+        List<List<Consolidation.Elite>> pool = polishedPool(sample, 36, 39, 6, 60_000);
+        LocalSearch climber = new GuidedAscent(8, 8, 3, 0.3, 256, new LateAcceptance(5_000));
+        Consolidation.Tabu tabu = new Consolidation.Tabu(200_000, 1, 5, 0);
+        Consolidation without = new Consolidation(sample, climber, 50_000, 1, 2, 0.3, 0, 0, tabu,
+                Consolidation.Crossover.OFF);
+        Consolidation with = new Consolidation(sample, climber, 50_000, 1, 2, 0.3, 0, 0, tabu,
+                new Consolidation.Crossover(CROSSOVER_BUDGET, 100_000, 6));
+
+        List<Consolidation.Outcome> before = without.run(36, pool, 5, IN_ORDER);
+        List<Consolidation.Outcome> after = with.run(36, pool, 5, IN_ORDER);
+
+        double gained = 0;
+        for (int i = 0; i < after.size(); i++) {
+            // the same rounds and tabu stage first (same seeds), then the crossover stage, which never makes a size worse
+            assertThat(after.get(i).best().fitness()).isGreaterThanOrEqualTo(before.get(i).best().fitness());
+            assertThat(after.get(i).best().fitness())
+                    .isEqualTo(FitnessFunction.fitness(sample, after.get(i).best().members()));
+            assertThat(after.get(i).evaluations() - before.get(i).evaluations()).isEqualTo(CROSSOVER_BUDGET);
+            gained += after.get(i).best().fitness() / before.get(i).best().fitness() - 1;
+        }
+        assertThat(gained / after.size()).as("mean gain per size").isGreaterThan(0.01);
+    }
+
+    @Test
+    void cross_twoParents_shouldKeepWhatBothHoldAndDrawTheRestFromEither() {
+        int[] a = {0, 1, 2, 3, 4, 5};
+        int[] b = {4, 5, 6, 7, 2, 9};
+        java.util.Set<Integer> seen = new java.util.TreeSet<>();
+        for (int seed = 0; seed < 200; seed++) {
+            int[] child = Consolidation.cross(a, b, 10, new java.util.SplittableRandom(seed));
+
+            assertThat(child).hasSize(6).doesNotHaveDuplicates().contains(2, 4, 5);
+            assertThat(java.util.Arrays.stream(child).boxed().toList()).isSubsetOf(0, 1, 2, 3, 4, 5, 6, 7, 9);
+            for (int m : child) {
+                seen.add(m);
+            }
+        }
+        assertThat(seen).as("every strategy of either parent is drawn by some seed")
+                .containsExactly(0, 1, 2, 3, 4, 5, 6, 7, 9);
+        assertThat(Consolidation.cross(a, a, 10, new java.util.SplittableRandom(1))).containsExactly(a);
+    }
+
+    @Test
+    void create_badCrossover_shouldBeRejected() {
+        assertThatThrownBy(() -> new Consolidation.Crossover(-1, 1, 2))
+                .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("crossover");
+        assertThatThrownBy(() -> new Consolidation.Crossover(10, 0, 2)).isInstanceOf(IllegalArgumentException.class);
+        assertThatThrownBy(() -> new Consolidation.Crossover(10, 1, 1)).isInstanceOf(IllegalArgumentException.class);
+        assertThatThrownBy(() -> Consolidation.cross(new int[] {1, 2}, new int[] {1}, 3,
+                new java.util.SplittableRandom(1))).isInstanceOf(IllegalArgumentException.class)
+                .hasMessageContaining("one size");
+    }
+
+    /** Per size, {@code starts} portfolios of the real sample from random starts, each polished by the guided walk. */
+    private static List<List<Consolidation.Elite>> polishedPool(StrategyUniverse sample, int minSize, int maxSize,
+                                                                int starts, long budget) {
+        List<List<Consolidation.Elite>> pool = new ArrayList<>();
+        for (int size = minSize; size <= maxSize; size++) {
+            List<Consolidation.Elite> polished = new ArrayList<>();
+            for (int start = 0; start < starts; start++) {
+                java.util.SplittableRandom random = new java.util.SplittableRandom(size * 10L + start);
+                Evaluator evaluator = new Evaluator(sample, size, budget);
+                new GuidedAscent(8, 8, 3, 0.3, 256).polish(evaluator,
+                        RandomPortfolios.portfolio(random, sample.size(), size, new Marks(sample.size())), random);
+                polished.add(new Consolidation.Elite(evaluator.bestFitness(), evaluator.best(), Algorithm.RS));
+            }
+            pool.add(polished);
+        }
+        return pool;
+    }
+
+    private static void assertSameOutcomes(List<Consolidation.Outcome> a, List<Consolidation.Outcome> b) {
+        assertThat(b).hasSameSizeAs(a);
+        for (int i = 0; i < a.size(); i++) {
+            assertThat(b.get(i).best().members()).isEqualTo(a.get(i).best().members());
+            assertThat(b.get(i).best().fitness()).isEqualTo(a.get(i).best().fitness());
+            assertThat(b.get(i).evaluations()).isEqualTo(a.get(i).evaluations());
+        }
     }
 
     @Test

@@ -18,6 +18,9 @@ class OptimizationServiceTest {
     private static final long TABU_BUDGET = 2_000;
     private static final int TABU_ROUNDS = 2;
     private static final long TABU_PROBE = 150;
+    /** The crossover stage: this budget per size, children climbed this many evaluations. */
+    private static final long CROSSOVER_BUDGET = 1_500;
+    private static final long CROSSOVER_CLIMB = 300;
 
     private static OptimizationService service(int threads) {
         return new OptimizationService(ConfigLoader.load(OptimizeConfig.class,
@@ -26,7 +29,9 @@ class OptimizationServiceTest {
                         "heavy-ingest.optimize.consolidation.settle-passes", Integer.toString(SETTLE_PASSES),
                         "heavy-ingest.optimize.consolidation.tabu-budget", Long.toString(TABU_BUDGET),
                         "heavy-ingest.optimize.consolidation.tabu-rounds", Integer.toString(TABU_ROUNDS),
-                        "heavy-ingest.optimize.consolidation.tabu-probe", Long.toString(TABU_PROBE))));
+                        "heavy-ingest.optimize.consolidation.tabu-probe", Long.toString(TABU_PROBE),
+                        "heavy-ingest.optimize.consolidation.crossover-budget", Long.toString(CROSSOVER_BUDGET),
+                        "heavy-ingest.optimize.consolidation.crossover-climb", Long.toString(CROSSOVER_CLIMB))));
     }
 
     private static OptimizationRequest sweep() {
@@ -121,11 +126,11 @@ class OptimizationServiceTest {
             assertThat(c.fitness()).isEqualTo(FitnessFunction.fitness(
                     StrategyUniverse.of(PlantedDataset.matrix(), 0), c.members()));
             assertThat(c.strategies()).hasSize(c.size());
-            // the budget, a few resize scores, per tabu round its share and two chains' probes, and per settling
-            // pass two chains' probes at most
+            // the budget, a few resize scores, per tabu round its share and two chains' probes, the crossover
+            // stage's budget and two chains' probes, and per settling pass two chains' probes at most
             assertThat(c.evaluations()).isPositive()
                     .isLessThanOrEqualTo(3_000 + 100 + TABU_BUDGET + TABU_ROUNDS * 2 * (TABU_PROBE + 20)
-                            + SETTLE_PASSES * 2 * (SETTLE_PROBE + 20));
+                            + CROSSOVER_BUDGET + 2 * (TABU_PROBE + 20) + SETTLE_PASSES * 2 * (SETTLE_PROBE + 20));
         }
         double fittest = result.consolidated().stream().mapToDouble(RunResult::fitness).max().orElseThrow();
         assertThat(result.best().fitness()).isEqualTo(fittest);
