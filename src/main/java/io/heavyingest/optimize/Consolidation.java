@@ -25,8 +25,9 @@ import java.util.function.Consumer;
  *
  * <p>Then, when configured ({@link Tabu}), a tabu stage: {@link TabuSearch} restricted to the core (every strategy of
  * the pool's portfolios and of the rounds' bests, which on real data holds nearly every member of the best
- * portfolios), in rounds of a climb per size and the two chains. Last, settling: the two chains again, with short
- * climbs, until a pass improves no size.
+ * portfolios), in rounds of a climb per size and the two chains. Then, when configured ({@link Crossover}), a
+ * crossover stage: per size, children of the best distinct portfolios, each climbed by the tabu search, then the two
+ * chains. Last, settling: the two chains again, with short climbs, until a pass improves no size.
  *
  * <p>Determinism: the chains and the climbs of a round work from snapshots of the bests, each with its own random
  * generator seeded from (seed, size, round), and are combined in a fixed order, so the result is the same on any
