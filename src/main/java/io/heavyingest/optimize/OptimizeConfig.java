@@ -150,7 +150,7 @@ public interface OptimizeConfig {
         long tabuProbe();
 
         /** Crossover stage after the tabu stage: swap evaluations per size over all its children; 0: none. */
-        @WithDefault("8000000")
+        @WithDefault("16000000")
         long crossoverBudget();
 
         /** Crossover stage: evaluations of the tabu climb of each child. */
