@@ -297,7 +297,8 @@ final class Consolidation {
      * The crossover stage: per size, a population of the size's best and its best distinct portfolios from the pool;
      * each step crosses two members drawn at random ({@link #cross}), climbs the child with {@link TabuSearch} over
      * the core and puts it in place of the population's least fit member when it is fitter and not already there.
-     * Then the two chains over the sizes carry what it found to the neighbouring sizes.
+     * A size whose pool holds no other distinct portfolio is left as it is. Then the two chains over the sizes carry
+     * what the stage found to the neighbouring sizes.
      */
     private void crossoverStage(Elite[] best, List<List<Elite>> pool, int minSize, long seed,
                                 Consumer<List<Runnable>> runner, long[] evaluations, long[] foundAt, long[] nanos) {
@@ -328,7 +329,8 @@ final class Consolidation {
                     int b = random.nextInt(population.size() - 1);
                     int[] child = cross(population.get(a).members(), population.get(b >= a ? b + 1 : b).members(),
                             universe.size(), random);
-                    Evaluator leg = new Evaluator(universe, size, Math.min(crossover.climb(), crossover.budget() - used));
+                    long climb = Math.min(crossover.climb(), crossover.budget() - used);
+                    Evaluator leg = new Evaluator(universe, size, climb);
                     search.polish(leg, child, random);
                     used += leg.used();
                     int[] members = leg.best();
@@ -400,7 +402,7 @@ final class Consolidation {
                 either[m++] = s;
             }
         }
-        for (int k = 0; n < child.length; k++) {   // a partial Fisher-Yates draw from the strategies of one parent
+        for (int k = 0; n < child.length; k++) {   // a partial Fisher-Yates draw from those only one parent holds
             int j = k + random.nextInt(m - k);
             int t = either[j];
             either[j] = either[k];
