@@ -295,7 +295,7 @@ final class Consolidation {
 
     /**
      * The crossover stage: per size, a population of the size's best and its best distinct portfolios from the pool;
-     * each step crosses two members drawn at random ({@link #cross}), climbs the child with {@link TabuSearch} over
+     * each step crosses two members drawn at random (as the GA does, {@link GeneticAlgorithm#crossover}), climbs the child with {@link TabuSearch} over
      * the core and puts it in place of the population's least fit member when it is fitter and not already there.
      * A size whose pool holds no other distinct portfolio is left as it is. Then the two chains over the sizes carry
      * what the stage found to the neighbouring sizes.
@@ -314,6 +314,7 @@ final class Consolidation {
             jobs.add(() -> {
                 long start = System.nanoTime();
                 SplittableRandom random = new SplittableRandom(seedOf(seed, size, CROSSOVER_ROUND));
+                Marks marks = new Marks(universe.size());
                 List<Elite> population = new ArrayList<>();
                 population.add(before[index]);
                 for (Elite e : distinctByFitness(pool.get(index))) {
@@ -327,8 +328,8 @@ final class Consolidation {
                 while (used < crossover.budget() && population.size() > 1) {
                     int a = random.nextInt(population.size());
                     int b = random.nextInt(population.size() - 1);
-                    int[] child = cross(population.get(a).members(), population.get(b >= a ? b + 1 : b).members(),
-                            universe.size(), random);
+                    int[] child = GeneticAlgorithm.crossover(population.get(a).members(),
+                            population.get(b >= a ? b + 1 : b).members(), marks, random);
                     long climb = Math.min(crossover.climb(), crossover.budget() - used);
                     Evaluator leg = new Evaluator(universe, size, climb);
                     search.polish(leg, child, random);
@@ -371,45 +372,6 @@ final class Consolidation {
     private static boolean contains(List<Elite> population, int[] members) {
         int[] key = sorted(members);
         return population.stream().anyMatch(e -> Arrays.equals(sorted(e.members()), key));
-    }
-
-    /**
-     * A child of two portfolios of the same size: every strategy both hold, then strategies that only one of them
-     * holds, drawn at random, until the child has their size.
-     *
-     * @param universeSize strategies in the universe (the members are indices below it)
-     */
-    static int[] cross(int[] a, int[] b, int universeSize, SplittableRandom random) {
-        if (a.length != b.length) {
-            throw new IllegalArgumentException("crossover needs parents of one size, got " + a.length + " and "
-                    + b.length);
-        }
-        Marks inA = new Marks(universeSize).of(a);
-        Marks inB = new Marks(universeSize).of(b);
-        int[] child = new int[a.length];
-        int[] either = new int[2 * a.length];
-        int n = 0;
-        int m = 0;
-        for (int s : b) {
-            if (inA.has(s)) {
-                child[n++] = s;
-            } else {
-                either[m++] = s;
-            }
-        }
-        for (int s : a) {
-            if (!inB.has(s)) {
-                either[m++] = s;
-            }
-        }
-        for (int k = 0; n < child.length; k++) {   // a partial Fisher-Yates draw from those only one parent holds
-            int j = k + random.nextInt(m - k);
-            int t = either[j];
-            either[j] = either[k];
-            either[k] = t;
-            child[n++] = t;
-        }
-        return child;
     }
 
     /**

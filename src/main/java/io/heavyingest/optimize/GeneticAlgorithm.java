@@ -89,8 +89,15 @@ final class GeneticAlgorithm implements SearchAlgorithm {
         return best;
     }
 
-    /** Shared members stay; the other places are drawn uniformly from the members only one parent has. */
+    /**
+     * Shared members stay; the other places are drawn uniformly from the members only one parent has. Also the
+     * consolidation's crossover stage. {@code marks} is working space.
+     */
     static int[] crossover(int[] a, int[] b, Marks marks, SplittableRandom random) {
+        if (a.length != b.length) {
+            throw new IllegalArgumentException("crossover needs parents of one size, got " + a.length + " and "
+                    + b.length);
+        }
         int size = a.length;
         int[] child = new int[size];
         int[] pool = new int[2 * size];

@@ -245,33 +245,11 @@ class ConsolidationTest {
     }
 
     @Test
-    void cross_twoParents_shouldKeepWhatBothHoldAndDrawTheRestFromEither() {
-        int[] a = {0, 1, 2, 3, 4, 5};
-        int[] b = {4, 5, 6, 7, 2, 9};
-        java.util.Set<Integer> seen = new java.util.TreeSet<>();
-        for (int seed = 0; seed < 200; seed++) {
-            int[] child = Consolidation.cross(a, b, 10, new java.util.SplittableRandom(seed));
-
-            assertThat(child).hasSize(6).doesNotHaveDuplicates().contains(2, 4, 5);
-            assertThat(java.util.Arrays.stream(child).boxed().toList()).isSubsetOf(0, 1, 2, 3, 4, 5, 6, 7, 9);
-            for (int m : child) {
-                seen.add(m);
-            }
-        }
-        assertThat(seen).as("every strategy of either parent is drawn by some seed")
-                .containsExactly(0, 1, 2, 3, 4, 5, 6, 7, 9);
-        assertThat(Consolidation.cross(a, a, 10, new java.util.SplittableRandom(1))).containsExactly(a);
-    }
-
-    @Test
     void create_badCrossover_shouldBeRejected() {
         assertThatThrownBy(() -> new Consolidation.Crossover(-1, 1, 2))
                 .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("crossover");
         assertThatThrownBy(() -> new Consolidation.Crossover(10, 0, 2)).isInstanceOf(IllegalArgumentException.class);
         assertThatThrownBy(() -> new Consolidation.Crossover(10, 1, 1)).isInstanceOf(IllegalArgumentException.class);
-        assertThatThrownBy(() -> Consolidation.cross(new int[] {1, 2}, new int[] {1}, 3,
-                new java.util.SplittableRandom(1))).isInstanceOf(IllegalArgumentException.class)
-                .hasMessageContaining("one size");
     }
 
     /** Per size, {@code starts} portfolios of the real sample from random starts, each polished by the guided walk. */
