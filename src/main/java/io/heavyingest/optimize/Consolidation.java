@@ -40,6 +40,8 @@ final class Consolidation {
     private static final int TABU_ROUNDS = 1 << 20;
     /** The crossover stage is seeded as this round. */
     private static final int CROSSOVER_ROUND = 1 << 21;
+    /** The pair stage's passes are seeded as rounds from here on. */
+    private static final int PAIR_ROUNDS = 1 << 22;
 
     private final StrategyUniverse universe;
     private final LocalSearch climber;
@@ -51,6 +53,7 @@ final class Consolidation {
     private final int settlePasses;
     private final Tabu tabu;
     private final Crossover crossover;
+    private final Pairs pairs;
 
     /**
      * The tabu stage after the rounds ({@link TabuSearch} over the core: every strategy of the pool's and the
@@ -94,6 +97,26 @@ final class Consolidation {
     }
 
     /**
+     * The pair stage after the crossover stage: the two chains over the sizes with a {@link PairAscent} (single and
+     * double swaps) over the strategies of the current bests after each resize, pass after pass until a pass improves
+     * no size. A resized start already climbed in an earlier pass is not climbed again (the ascent is deterministic).
+     *
+     * @param probe most evaluations of the ascent after each resize; 0: no pair stage
+     * @param passes most passes of the two chains
+     */
+    record Pairs(long probe, int passes) {
+        /** No pair stage. */
+        static final Pairs OFF = new Pairs(0, 1);
+
+        Pairs {
+            if (probe < 0 || passes < 1) {
+                throw new IllegalArgumentException("the pair stage needs a probe >= 0 and positive passes, got "
+                        + probe + ", " + passes);
+            }
+        }
+    }
+
+    /**
      * @param budget swap evaluations per size over all rounds
      * @param rounds rounds of the chain over the sizes
      * @param elites distinct portfolios per size climbed in the first round
@@ -104,15 +127,17 @@ final class Consolidation {
     Consolidation(StrategyUniverse universe, LocalSearch climber, long budget, int rounds, int elites,
                   double temperature, long settleProbe, int settlePasses) {
         this(universe, climber, budget, rounds, elites, temperature, settleProbe, settlePasses, Tabu.OFF,
-                Crossover.OFF);
+                Crossover.OFF, Pairs.OFF);
     }
 
     /**
-     * As above, with the tabu stage {@code tabu} and then the crossover stage {@code crossover} between the rounds
-     * and the settling (the crossover stage climbs with the tabu stage's tenure and probe).
+     * As above, with the tabu stage {@code tabu}, then the crossover stage {@code crossover}, then the pair stage
+     * {@code pairs} between the rounds and the settling (the crossover stage climbs with the tabu stage's tenure and
+     * probe).
      */
     Consolidation(StrategyUniverse universe, LocalSearch climber, long budget, int rounds, int elites,
-                  double temperature, long settleProbe, int settlePasses, Tabu tabu, Crossover crossover) {
+                  double temperature, long settleProbe, int settlePasses, Tabu tabu, Crossover crossover,
+                  Pairs pairs) {
         if (budget < 1 || rounds < 1 || elites < 1) {
             throw new IllegalArgumentException("consolidation needs a positive budget, rounds and elites, got "
                     + budget + ", " + rounds + ", " + elites);
@@ -123,6 +148,7 @@ final class Consolidation {
         }
         this.tabu = tabu;
         this.crossover = crossover;
+        this.pairs = pairs;
         this.temperature = temperature;
         this.settleProbe = settleProbe;
         this.settlePasses = settlePasses;
@@ -220,6 +246,9 @@ final class Consolidation {
         }
         if (crossover.budget() > 0) {
             crossoverStage(best, pool, minSize, seed, runner, evaluations, foundAt, nanos);
+        }
+        if (pairs.probe() > 0 && sizes > 1) {
+            pairStage(best, minSize, seed, runner, evaluations, foundAt, nanos);
         }
         // settling: chains over the sizes from the latest bests until a pass improves no size, so a portfolio
         // found late (in the last round's climbs) still reaches the sizes next to it
@@ -366,6 +395,55 @@ final class Consolidation {
         runner.accept(jobs);
         if (tabu.probe() > 0 && best.length > 1) {
             chains(search, best, minSize, tabu.probe(), seed, CROSSOVER_ROUND, runner, evaluations, foundAt, nanos);
+        }
+    }
+
+    /**
+     * The pair stage: passes of the two chains with a {@link PairAscent} over the strategies of the bests (as they
+     * stand when the stage starts) until a pass improves no size.
+     */
+    private void pairStage(Elite[] best, int minSize, long seed, Consumer<List<Runnable>> runner, long[] evaluations,
+                           long[] foundAt, long[] nanos) {
+        java.util.TreeSet<Integer> core = new java.util.TreeSet<>();
+        for (Elite e : best) {
+            for (int m : e.members()) {
+                core.add(m);
+            }
+        }
+        LocalSearch search = new Remembered(new PairAscent(core.stream().mapToInt(Integer::intValue).toArray()));
+        for (int pass = 0; pass < pairs.passes(); pass++) {
+            if (!chains(search, best, minSize, pairs.probe(), seed, PAIR_ROUNDS + pass, runner, evaluations, foundAt,
+                    nanos)) {
+                break;
+            }
+        }
+    }
+
+    /**
+     * A deterministic local search that remembers where each start (members in order) led and, given the same start
+     * again, offers that portfolio instead of climbing again (free: nothing is charged, nothing is recomputed).
+     * Only for a search whose result depends on nothing but the start and the budget, used with one budget.
+     */
+    private static final class Remembered implements LocalSearch {
+        private final LocalSearch search;
+        private final java.util.Map<List<Integer>, Elite> ends = new java.util.concurrent.ConcurrentHashMap<>();
+
+        Remembered(LocalSearch search) {
+            this.search = search;
+        }
+
+        @Override
+        public void polish(Evaluator evaluator, int[] start, SplittableRandom random) {
+            List<Integer> key = Arrays.stream(start).boxed().toList();
+            Elite end = ends.get(key);
+            if (end != null) {
+                evaluator.offer(end.fitness(), end.members());
+                return;
+            }
+            search.polish(evaluator, start, random);
+            if (evaluator.best() != null) {
+                ends.put(key, new Elite(evaluator.bestFitness(), evaluator.best(), null));
+            }
         }
     }
 

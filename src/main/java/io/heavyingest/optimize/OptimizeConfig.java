@@ -160,6 +160,14 @@ public interface OptimizeConfig {
         /** Crossover stage: most distinct portfolios per size that are crossed (the size's best among them). */
         @WithDefault("8")
         int crossoverPopulation();
+
+        /** Pair stage: most evaluations of the single-and-double-swap ascent after each resize; 0: no pair stage. */
+        @WithDefault("4000000")
+        long pairProbe();
+
+        /** Pair stage: most passes of the chains over the sizes; it stops at the first pass that improves no size. */
+        @WithDefault("4")
+        int pairPasses();
     }
 
     interface Ga {

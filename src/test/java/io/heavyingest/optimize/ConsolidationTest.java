@@ -12,6 +12,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 class ConsolidationTest {
     private static final long CROSSOVER_BUDGET = 1_000_000;
+    private static final long PAIR_PROBE = 2_000_000;
     private static final StrategyUniverse UNIVERSE = StrategyUniverse.of(PlantedDataset.matrix(), 0);
     private static final Consumer<List<Runnable>> IN_ORDER = jobs -> jobs.forEach(Runnable::run);
     private static final Consumer<List<Runnable>> REVERSED = jobs -> {
@@ -170,7 +171,7 @@ class ConsolidationTest {
         }
         Consolidation consolidation = new Consolidation(UNIVERSE,
                 new GuidedAscent(4, 4, 2, 0.3, 256, new LateAcceptance(50)), 200, 1, 1, 0.3, 30, 4,
-                new Consolidation.Tabu(600, 3, 2, 40), Consolidation.Crossover.OFF);
+                new Consolidation.Tabu(600, 3, 2, 40), Consolidation.Crossover.OFF, Consolidation.Pairs.OFF);
 
         List<Consolidation.Outcome> a = consolidation.run(5, pool, 13, IN_ORDER);
         List<Consolidation.Outcome> b = consolidation.run(5, pool, 13, REVERSED);
@@ -185,7 +186,8 @@ class ConsolidationTest {
         LocalSearch climber = new GuidedAscent(8, 8, 3, 0.3, 256, new LateAcceptance(5_000));
         Consolidation plain = new Consolidation(sample, climber, 100_000, 1, 2, 0.3, 0, 0);
         Consolidation tabu = new Consolidation(sample, climber, 100_000, 1, 2, 0.3, 0, 0,
-                new Consolidation.Tabu(400_000, 2, 5, 20_000), Consolidation.Crossover.OFF);
+                new Consolidation.Tabu(400_000, 2, 5, 20_000), Consolidation.Crossover.OFF,
+                Consolidation.Pairs.OFF);
 
         List<Consolidation.Outcome> without = plain.run(38, pool, 5, IN_ORDER);
         List<Consolidation.Outcome> with = tabu.run(38, pool, 5, IN_ORDER);
@@ -210,7 +212,8 @@ class ConsolidationTest {
         }
         Consolidation consolidation = new Consolidation(UNIVERSE,
                 new GuidedAscent(4, 4, 2, 0.3, 256, new LateAcceptance(50)), 200, 1, 1, 0.3, 30, 4,
-                new Consolidation.Tabu(300, 1, 2, 40), new Consolidation.Crossover(900, 60, 3));
+                new Consolidation.Tabu(300, 1, 2, 40), new Consolidation.Crossover(900, 60, 3),
+                Consolidation.Pairs.OFF);
 
         List<Consolidation.Outcome> a = consolidation.run(5, pool, 13, IN_ORDER);
         List<Consolidation.Outcome> b = consolidation.run(5, pool, 13, REVERSED);
@@ -225,9 +228,9 @@ class ConsolidationTest {
         LocalSearch climber = new GuidedAscent(8, 8, 3, 0.3, 256, new LateAcceptance(5_000));
         Consolidation.Tabu tabu = new Consolidation.Tabu(200_000, 1, 5, 0);
         Consolidation without = new Consolidation(sample, climber, 50_000, 1, 2, 0.3, 0, 0, tabu,
-                Consolidation.Crossover.OFF);
+                Consolidation.Crossover.OFF, Consolidation.Pairs.OFF);
         Consolidation with = new Consolidation(sample, climber, 50_000, 1, 2, 0.3, 0, 0, tabu,
-                new Consolidation.Crossover(CROSSOVER_BUDGET, 100_000, 6));
+                new Consolidation.Crossover(CROSSOVER_BUDGET, 100_000, 6), Consolidation.Pairs.OFF);
 
         List<Consolidation.Outcome> before = without.run(36, pool, 5, IN_ORDER);
         List<Consolidation.Outcome> after = with.run(36, pool, 5, IN_ORDER);
@@ -250,6 +253,60 @@ class ConsolidationTest {
                 .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("crossover");
         assertThatThrownBy(() -> new Consolidation.Crossover(10, 0, 2)).isInstanceOf(IllegalArgumentException.class);
         assertThatThrownBy(() -> new Consolidation.Crossover(10, 1, 1)).isInstanceOf(IllegalArgumentException.class);
+    }
+
+    @Test
+    void run_sameSeedInAnotherJobOrderWithThePairStage_shouldGiveTheSamePortfolios() {
+        List<List<Consolidation.Elite>> pool = new ArrayList<>();
+        for (int size = 5; size <= 8; size++) {
+            pool.add(List.of(elite(noise(size, size), Algorithm.GA), elite(noise(size, 50 + size), Algorithm.PSO)));
+        }
+        Consolidation consolidation = new Consolidation(UNIVERSE,
+                new GuidedAscent(4, 4, 2, 0.3, 256, new LateAcceptance(50)), 200, 1, 1, 0.3, 30, 4,
+                new Consolidation.Tabu(300, 1, 2, 40), new Consolidation.Crossover(600, 60, 2),
+                new Consolidation.Pairs(5_000, 3));
+
+        List<Consolidation.Outcome> a = consolidation.run(5, pool, 17, IN_ORDER);
+        List<Consolidation.Outcome> b = consolidation.run(5, pool, 17, REVERSED);
+
+        assertSameOutcomes(a, b);
+    }
+
+    @Test
+    void run_realSampleWithThePairStage_shouldBeNoWorseAtAnySizeAndFitterSomewhere() {
+        StrategyUniverse sample = Matrices.realSample(0);
+        List<List<Consolidation.Elite>> pool = polishedPool(sample, 36, 41, 4, 60_000);
+        LocalSearch climber = new GuidedAscent(8, 8, 3, 0.3, 256, new LateAcceptance(5_000));
+        Consolidation.Tabu tabu = new Consolidation.Tabu(100_000, 1, 5, 0);
+        Consolidation without = new Consolidation(sample, climber, 30_000, 1, 2, 0.3, 0, 0, tabu,
+                Consolidation.Crossover.OFF, Consolidation.Pairs.OFF);
+        Consolidation with = new Consolidation(sample, climber, 30_000, 1, 2, 0.3, 0, 0, tabu,
+                Consolidation.Crossover.OFF, new Consolidation.Pairs(PAIR_PROBE, 4));
+
+        List<Consolidation.Outcome> before = without.run(36, pool, 3, IN_ORDER);
+        List<Consolidation.Outcome> after = with.run(36, pool, 3, IN_ORDER);
+
+        int improved = 0;
+        for (int i = 0; i < after.size(); i++) {
+            // the same rounds and tabu stage first (same seeds), then the pair stage, which never makes a size worse
+            assertThat(after.get(i).best().fitness()).isGreaterThanOrEqualTo(before.get(i).best().fitness());
+            assertThat(after.get(i).best().fitness())
+                    .isEqualTo(FitnessFunction.fitness(sample, after.get(i).best().members()));
+            // each pass: at most one ascent and one resize per chain at each size
+            assertThat(after.get(i).evaluations() - before.get(i).evaluations())
+                    .isLessThanOrEqualTo(4 * 2 * (PAIR_PROBE + 64));
+            if (after.get(i).best().fitness() > before.get(i).best().fitness()) {
+                improved++;
+            }
+        }
+        assertThat(improved).as("sizes the pair stage improved").isPositive();
+    }
+
+    @Test
+    void create_badPairStage_shouldBeRejected() {
+        assertThatThrownBy(() -> new Consolidation.Pairs(-1, 1))
+                .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("pair");
+        assertThatThrownBy(() -> new Consolidation.Pairs(10, 0)).isInstanceOf(IllegalArgumentException.class);
     }
 
     /** Per size, {@code starts} portfolios of the real sample from random starts, each polished by the guided walk. */

@@ -21,6 +21,9 @@ class OptimizationServiceTest {
     /** The crossover stage: this budget per size, children climbed this many evaluations. */
     private static final long CROSSOVER_BUDGET = 1_500;
     private static final long CROSSOVER_CLIMB = 300;
+    /** The pair stage: at most this many passes, each resize's ascent at most this many evaluations. */
+    private static final long PAIR_PROBE = 400;
+    private static final int PAIR_PASSES = 2;
 
     private static OptimizationService service(int threads) {
         return new OptimizationService(ConfigLoader.load(OptimizeConfig.class,
@@ -31,7 +34,9 @@ class OptimizationServiceTest {
                         "heavy-ingest.optimize.consolidation.tabu-rounds", Integer.toString(TABU_ROUNDS),
                         "heavy-ingest.optimize.consolidation.tabu-probe", Long.toString(TABU_PROBE),
                         "heavy-ingest.optimize.consolidation.crossover-budget", Long.toString(CROSSOVER_BUDGET),
-                        "heavy-ingest.optimize.consolidation.crossover-climb", Long.toString(CROSSOVER_CLIMB))));
+                        "heavy-ingest.optimize.consolidation.crossover-climb", Long.toString(CROSSOVER_CLIMB),
+                        "heavy-ingest.optimize.consolidation.pair-probe", Long.toString(PAIR_PROBE),
+                        "heavy-ingest.optimize.consolidation.pair-passes", Integer.toString(PAIR_PASSES))));
     }
 
     private static OptimizationRequest sweep() {
@@ -127,10 +132,12 @@ class OptimizationServiceTest {
                     StrategyUniverse.of(PlantedDataset.matrix(), 0), c.members()));
             assertThat(c.strategies()).hasSize(c.size());
             // the budget, a few resize scores, per tabu round its share and two chains' probes, the crossover
-            // stage's budget and two chains' probes, and per settling pass two chains' probes at most
+            // stage's budget and two chains' probes, per pair pass two chains' probes, and per settling pass two
+            // chains' probes at most
             assertThat(c.evaluations()).isPositive()
                     .isLessThanOrEqualTo(3_000 + 100 + TABU_BUDGET + TABU_ROUNDS * 2 * (TABU_PROBE + 20)
-                            + CROSSOVER_BUDGET + 2 * (TABU_PROBE + 20) + SETTLE_PASSES * 2 * (SETTLE_PROBE + 20));
+                            + CROSSOVER_BUDGET + 2 * (TABU_PROBE + 20) + PAIR_PASSES * 2 * (PAIR_PROBE + 20)
+                            + SETTLE_PASSES * 2 * (SETTLE_PROBE + 20));
         }
         double fittest = result.consolidated().stream().mapToDouble(RunResult::fitness).max().orElseThrow();
         assertThat(result.best().fitness()).isEqualTo(fittest);
