@@ -27,7 +27,8 @@ import java.util.function.Consumer;
  * the pool's portfolios and of the rounds' bests, which on real data holds nearly every member of the best
  * portfolios), in rounds of a climb per size and the two chains. Then, when configured ({@link Crossover}), a
  * crossover stage: per size, children of the best distinct portfolios, each climbed by the tabu search, then the two
- * chains. Last, settling: the two chains again, with short climbs, until a pass improves no size.
+ * chains. Then, when configured ({@link Pairs}), a pair stage: the two chains with a {@link PairAscent} (single and
+ * double swaps) after each resize, until a pass improves no size. Last, settling: the two chains again, with short climbs, until a pass improves no size.
  *
  * <p>Determinism: the chains and the climbs of a round work from snapshots of the bests, each with its own random
  * generator seeded from (seed, size, round), and are combined in a fixed order, so the result is the same on any
@@ -98,20 +99,22 @@ final class Consolidation {
 
     /**
      * The pair stage after the crossover stage: the two chains over the sizes with a {@link PairAscent} (single and
-     * double swaps) over the strategies of the current bests after each resize, pass after pass until a pass improves
-     * no size. A resized start already climbed in an earlier pass is not climbed again (the ascent is deterministic).
+     * double swaps) after each resize, over a core of the strategies of that size's and the nearest sizes' bests,
+     * pass after pass until a pass improves no size. A resized start already climbed in an earlier pass is not climbed again (the ascent is deterministic).
      *
      * @param probe most evaluations of the ascent after each resize; 0: no pair stage
      * @param passes most passes of the two chains
+     * @param outsiders most strategies outside a size's portfolio in its core (the bests of that size and the
+     *                  nearest ones, see {@link #pairCore})
      */
-    record Pairs(long probe, int passes) {
+    record Pairs(long probe, int passes, int outsiders) {
         /** No pair stage. */
-        static final Pairs OFF = new Pairs(0, 1);
+        static final Pairs OFF = new Pairs(0, 1, 1);
 
         Pairs {
-            if (probe < 0 || passes < 1) {
-                throw new IllegalArgumentException("the pair stage needs a probe >= 0 and positive passes, got "
-                        + probe + ", " + passes);
+            if (probe < 0 || passes < 1 || outsiders < 1) {
+                throw new IllegalArgumentException("the pair stage needs a probe >= 0, positive passes and outsiders,"
+                        + " got " + probe + ", " + passes + ", " + outsiders);
             }
         }
     }
@@ -399,24 +402,57 @@ final class Consolidation {
     }
 
     /**
-     * The pair stage: passes of the two chains with a {@link PairAscent} over the strategies of the bests (as they
-     * stand when the stage starts) until a pass improves no size.
+     * The pair stage: passes of the two chains with a {@link PairAscent} per size over that size's core
+     * ({@link #pairCore}, from the bests as they stand when the stage starts) until a pass improves no size.
      */
     private void pairStage(Elite[] best, int minSize, long seed, Consumer<List<Runnable>> runner, long[] evaluations,
                            long[] foundAt, long[] nanos) {
-        java.util.TreeSet<Integer> core = new java.util.TreeSet<>();
-        for (Elite e : best) {
-            for (int m : e.members()) {
-                core.add(m);
-            }
+        LocalSearch[] bySize = new LocalSearch[best.length];
+        for (int i = 0; i < best.length; i++) {
+            bySize[i] = new Remembered(new PairAscent(pairCore(best, i, minSize + i)));
         }
-        LocalSearch search = new Remembered(new PairAscent(core.stream().mapToInt(Integer::intValue).toArray()));
+        LocalSearch search = (evaluator, start, random) ->
+                bySize[evaluator.size() - minSize].polish(evaluator, start, random);
         for (int pass = 0; pass < pairs.passes(); pass++) {
             if (!chains(search, best, minSize, pairs.probe(), seed, PAIR_ROUNDS + pass, runner, evaluations, foundAt,
                     nanos)) {
                 break;
             }
         }
+    }
+
+    /**
+     * The pair stage's core for the size at {@code index}: the strategies of its best, then of the bests of the sizes
+     * next to it, nearest first (below before above), each portfolio whole and only while the core keeps at most
+     * {@code size} + {@link Pairs#outsiders()} strategies; it stops at the first distance where neither side fits.
+     * The bound keeps a pair move near a million scores however diverse the bests are (at production width the
+     * bests of all sizes hold over 400 strategies, on the real sample under 100).
+     */
+    private int[] pairCore(Elite[] best, int index, int size) {
+        java.util.TreeSet<Integer> core = new java.util.TreeSet<>();
+        for (int m : best[index].members()) {
+            core.add(m);
+        }
+        for (int d = 1; d < best.length; d++) {
+            boolean grew = false;
+            for (int j : new int[] {index - d, index + d}) {
+                if (j < 0 || j >= best.length) {
+                    continue;
+                }
+                java.util.TreeSet<Integer> more = new java.util.TreeSet<>(core);
+                for (int m : best[j].members()) {
+                    more.add(m);
+                }
+                if (more.size() <= size + pairs.outsiders()) {
+                    core = more;
+                    grew = true;
+                }
+            }
+            if (!grew) {
+                break;
+            }
+        }
+        return core.stream().mapToInt(Integer::intValue).toArray();
     }
 
     /**

@@ -144,7 +144,7 @@ public final class OptimizationService {
                 c.rounds(), c.elites(), config.polish().temperature(), c.settleProbe(), c.settlePasses(),
                 new Consolidation.Tabu(c.tabuBudget(), c.tabuRounds(), c.tabuTenure(), c.tabuProbe()),
                 new Consolidation.Crossover(c.crossoverBudget(), c.crossoverClimb(), c.crossoverPopulation()),
-                new Consolidation.Pairs(c.pairProbe(), c.pairPasses()))
+                new Consolidation.Pairs(c.pairProbe(), c.pairPasses(), c.pairOutsiders()))
                 .run(min, pool, request.seed(), jobs -> runAll(jobs, threads));
         List<RunResult> out = new ArrayList<>();
         for (Consolidation.Outcome o : outcomes) {

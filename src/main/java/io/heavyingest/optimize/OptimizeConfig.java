@@ -162,12 +162,16 @@ public interface OptimizeConfig {
         int crossoverPopulation();
 
         /** Pair stage: most evaluations of the single-and-double-swap ascent after each resize; 0: no pair stage. */
-        @WithDefault("4000000")
+        @WithDefault("1000000")
         long pairProbe();
 
         /** Pair stage: most passes of the chains over the sizes; it stops at the first pass that improves no size. */
-        @WithDefault("4")
+        @WithDefault("2")
         int pairPasses();
+
+        /** Pair stage: most strategies outside a size's portfolio among the candidates of its ascent. */
+        @WithDefault("48")
+        int pairOutsiders();
     }
 
     interface Ga {

@@ -264,7 +264,7 @@ class ConsolidationTest {
         Consolidation consolidation = new Consolidation(UNIVERSE,
                 new GuidedAscent(4, 4, 2, 0.3, 256, new LateAcceptance(50)), 200, 1, 1, 0.3, 30, 4,
                 new Consolidation.Tabu(300, 1, 2, 40), new Consolidation.Crossover(600, 60, 2),
-                new Consolidation.Pairs(5_000, 3));
+                new Consolidation.Pairs(5_000, 3, 8));
 
         List<Consolidation.Outcome> a = consolidation.run(5, pool, 17, IN_ORDER);
         List<Consolidation.Outcome> b = consolidation.run(5, pool, 17, REVERSED);
@@ -281,7 +281,7 @@ class ConsolidationTest {
         Consolidation without = new Consolidation(sample, climber, 30_000, 1, 2, 0.3, 0, 0, tabu,
                 Consolidation.Crossover.OFF, Consolidation.Pairs.OFF);
         Consolidation with = new Consolidation(sample, climber, 30_000, 1, 2, 0.3, 0, 0, tabu,
-                Consolidation.Crossover.OFF, new Consolidation.Pairs(PAIR_PROBE, 4));
+                Consolidation.Crossover.OFF, new Consolidation.Pairs(PAIR_PROBE, 4, 48));
 
         List<Consolidation.Outcome> before = without.run(36, pool, 3, IN_ORDER);
         List<Consolidation.Outcome> after = with.run(36, pool, 3, IN_ORDER);
@@ -304,9 +304,10 @@ class ConsolidationTest {
 
     @Test
     void create_badPairStage_shouldBeRejected() {
-        assertThatThrownBy(() -> new Consolidation.Pairs(-1, 1))
+        assertThatThrownBy(() -> new Consolidation.Pairs(-1, 1, 1))
                 .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("pair");
-        assertThatThrownBy(() -> new Consolidation.Pairs(10, 0)).isInstanceOf(IllegalArgumentException.class);
+        assertThatThrownBy(() -> new Consolidation.Pairs(10, 0, 1)).isInstanceOf(IllegalArgumentException.class);
+        assertThatThrownBy(() -> new Consolidation.Pairs(10, 1, 0)).isInstanceOf(IllegalArgumentException.class);
     }
 
     /** Per size, {@code starts} portfolios of the real sample from random starts, each polished by the guided walk. */
