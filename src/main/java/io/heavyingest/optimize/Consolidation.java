@@ -28,7 +28,8 @@ import java.util.function.Consumer;
  * portfolios), in rounds of a climb per size and the two chains. Then, when configured ({@link Crossover}), a
  * crossover stage: per size, children of the best distinct portfolios, each climbed by the tabu search, then the two
  * chains. Then, when configured ({@link Pairs}), a pair stage: the two chains with a {@link PairAscent} (single and
- * double swaps) after each resize, until a pass improves no size. Last, settling: the two chains again, with short climbs, until a pass improves no size.
+ * double swaps) after each resize, until a pass improves no size. Last, settling: the two chains again, with short
+ * climbs, until a pass improves no size.
  *
  * <p>Determinism: the chains and the climbs of a round work from snapshots of the bests, each with its own random
  * generator seeded from (seed, size, round), and are combined in a fixed order, so the result is the same on any
@@ -100,7 +101,8 @@ final class Consolidation {
     /**
      * The pair stage after the crossover stage: the two chains over the sizes with a {@link PairAscent} (single and
      * double swaps) after each resize, over a core of the strategies of that size's and the nearest sizes' bests,
-     * pass after pass until a pass improves no size. A resized start already climbed in an earlier pass is not climbed again (the ascent is deterministic).
+     * pass after pass until a pass improves no size. A resized start already climbed in an earlier pass is not
+     * climbed again (the ascent is deterministic).
      *
      * @param probe most evaluations of the ascent after each resize; 0: no pair stage
      * @param passes most passes of the two chains

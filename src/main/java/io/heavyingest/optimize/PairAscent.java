@@ -8,13 +8,13 @@ import java.util.SplittableRandom;
  * and takes the best one if it improves the portfolio; it stops at a portfolio that no single or double swap
  * improves, or when the budget is spent.
  *
- * <p>Why pairs: on real data the best portfolio of a size is often two swaps from the one a single-swap search
- * reaches, with every single swap on the way worse (for example the best of size k grown by any strategy, then two
- * double swaps, gives the best of size k + 1, where a tabu climb of the same start goes elsewhere). A move scores about
- * size^2 x (core - size)^2 / 4 pairs, which is affordable only over a small core (the strategies of the current
- * bests of every size: 80 to 100 on the real sample, a move about a million scores) and because most pairs are ruled
- * out in O(1) by {@link SwapState}'s cut against the best move found so far. Each swap or pair scored costs one
- * evaluation; the search uses no randomness, so it gives the same answer for the same start.
+ * <p>Why pairs: on real data the best portfolio of a size is often a double swap or two from where a single-swap
+ * search ends (for example the best of size k grown by any strategy, then this ascent, gives the best of size k + 1,
+ * where a tabu climb of the same start goes elsewhere). A move scores about size^2 x (core - size)^2 / 4 pairs,
+ * which is affordable only over a small core (the consolidation bounds it to 48 strategies outside the portfolio: a
+ * move is then about a million scores) and because most pairs are ruled out in O(1) by {@link SwapState}'s cut
+ * against the best move found so far. Each swap or pair scored costs one evaluation; the search uses no randomness,
+ * so it gives the same answer for the same start and budget.
  */
 final class PairAscent implements LocalSearch {
     private final int[] candidates;
@@ -82,7 +82,7 @@ final class PairAscent implements LocalSearch {
             if (firstSlot < 0) {
                 return;   // no single or double swap improves: a local optimum of both neighbourhoods
             }
-            // re-applied without charging: both scores are known (the second one's state is re-derived by the swap)
+            // the move is applied without scoring it again: its fitness is known
             state.applySwap(firstSlot, firstIn, secondSlot < 0 ? best : Double.NaN);
             if (secondSlot >= 0) {
                 state.applySwap(secondSlot, secondIn, best);
