@@ -329,8 +329,8 @@ final class Consolidation {
 
     /**
      * The crossover stage: per size, a population of the size's best and its best distinct portfolios from the pool;
-     * each step crosses two members drawn at random (as the GA does, {@link GeneticAlgorithm#crossover}), climbs the child with {@link TabuSearch} over
-     * the core and puts it in place of the population's least fit member when it is fitter and not already there.
+     * each step crosses two members drawn at random (as the GA does, {@link GeneticAlgorithm#crossover}), climbs the
+     * child with {@link TabuSearch} over the core and puts it in place of the population's least fit member when it is fitter and not already there.
      * A size whose pool holds no other distinct portfolio is left as it is. Then the two chains over the sizes carry
      * what the stage found to the neighbouring sizes.
      */

@@ -152,7 +152,8 @@ class PairAscentTest {
 
         assertThat(evaluator.used()).isEqualTo(5_000);
         assertThat(evaluator.bestFitness()).isGreaterThanOrEqualTo(FitnessFunction.fitness(universe, start) - 1e-9);
-        assertThat(evaluator.bestFitness()).isCloseTo(FitnessFunction.fitness(universe, evaluator.best()), within(1e-9));
+        assertThat(evaluator.bestFitness())
+                .isCloseTo(FitnessFunction.fitness(universe, evaluator.best()), within(1e-9));
     }
 
     @Test
