@@ -28,6 +28,31 @@ class GuidedAscentTest {
     }
 
     @Test
+    void gains_realSampleEveryDrawdown_shouldEqualEachStrategysGainBitForBit() {
+        StrategyUniverse u = Matrices.realSample(0);
+        int n = u.size();
+        int last = (u.days() - 1) * n;
+        double[] equity = u.equity();
+        SplittableRandom random = new SplittableRandom(3);
+        for (double temperature : new double[] {0, 0.3, 2}) {
+            int[] members = random.ints(0, n).distinct().limit(40).toArray();
+            SwapState state = new SwapState(new Evaluator(u, 40, 10), members);
+            GuidedAscent.Windows windows = new GuidedAscent.Windows(u.days());
+            double lambda = windows.weigh(state.sumPnl(), temperature);
+            int[] rows = windows.rows(n);
+            assertThat(windows.count()).as("weighted days at temperature %s", temperature).isPositive();
+            double[] all = new double[n];
+            Arrays.fill(all, Double.NaN);   // must be overwritten, not added to
+            GuidedAscent.Windows.gains(equity, last, rows, windows.weights(), windows.count(), lambda, n, all);
+            for (int s = 0; s < n; s++) {
+                double one = GuidedAscent.Windows.gain(equity, last, rows, windows.weights(), windows.count(), lambda, s);
+                assertThat(Double.doubleToRawLongBits(all[s])).as("strategy %d at temperature %s", s, temperature)
+                        .isEqualTo(Double.doubleToRawLongBits(one));
+            }
+        }
+    }
+
+    @Test
     void weigh_neverDown_shouldWeighNoDay() {
         StrategyUniverse u = Matrices.universe(new double[] {1, 0, 2}, new double[] {3, 3, 3});
         SwapState state = new SwapState(new Evaluator(u, 1, 10), new int[] {0});
