@@ -399,9 +399,8 @@ final class GuidedAscent implements LocalSearch {
 
         /**
          * {@link #gain} of every strategy 0 .. {@code n - 1}, into {@code into}: the same additions in the same order
-         * per strategy, so bit for bit the same values, but one weighted day's row at a time, so the table is read in
-         * sequential passes (strategy by strategy, each of the weighted days is a row a universe apart, and at
-         * production width those reads missed the cache).
+         * per strategy, so bit for bit the same values, but one weighted day's row at a time: the table is read in
+         * sequential passes instead of one strategy at a time across rows a universe apart.
          */
         static void gains(double[] equity, int last, int[] rows, double[] weights, int count, double lambda, int n,
                           double[] into) {
