@@ -330,7 +330,8 @@ final class Consolidation {
     /**
      * The crossover stage: per size, a population of the size's best and its best distinct portfolios from the pool;
      * each step crosses two members drawn at random (as the GA does, {@link GeneticAlgorithm#crossover}), climbs the
-     * child with {@link TabuSearch} over the core and puts it in place of the population's least fit member when it is fitter and not already there.
+     * child with {@link TabuSearch} over the core and puts it in place of the population's least fit member when it
+     * is fitter and not already there.
      * A size whose pool holds no other distinct portfolio is left as it is. Then the two chains over the sizes carry
      * what the stage found to the neighbouring sizes.
      */
@@ -441,12 +442,14 @@ final class Consolidation {
                 if (j < 0 || j >= best.length) {
                     continue;
                 }
-                java.util.TreeSet<Integer> more = new java.util.TreeSet<>(core);
+                int added = 0;
                 for (int m : best[j].members()) {
-                    more.add(m);
+                    added += core.contains(m) ? 0 : 1;
                 }
-                if (more.size() <= size + pairs.outsiders()) {
-                    core = more;
+                if (core.size() + added <= size + pairs.outsiders()) {
+                    for (int m : best[j].members()) {
+                        core.add(m);
+                    }
                     grew = true;
                 }
             }

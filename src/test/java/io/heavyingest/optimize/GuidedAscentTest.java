@@ -45,7 +45,8 @@ class GuidedAscentTest {
             Arrays.fill(all, Double.NaN);   // must be overwritten, not added to
             GuidedAscent.Windows.gains(equity, last, rows, windows.weights(), windows.count(), lambda, n, all);
             for (int s = 0; s < n; s++) {
-                double one = GuidedAscent.Windows.gain(equity, last, rows, windows.weights(), windows.count(), lambda, s);
+                double one = GuidedAscent.Windows.gain(equity, last, rows, windows.weights(), windows.count(),
+                        lambda, s);
                 assertThat(Double.doubleToRawLongBits(all[s])).as("strategy %d at temperature %s", s, temperature)
                         .isEqualTo(Double.doubleToRawLongBits(one));
             }
